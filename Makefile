@@ -1,0 +1,52 @@
+# Klantreis Kennisbank: `make site` builds the site and the offline zip, `make test` runs all tests.
+# Both create .venv from the locked dependencies when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve check bundle lint bench lighthouse lock clean browser
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
+	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/klantreis build --bundel
+
+serve: $(STAMP)
+	$(BIN)/klantreis serve
+
+check: $(STAMP)
+	$(BIN)/klantreis check
+
+bundle: $(STAMP)
+	$(BIN)/klantreis bundle
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "Chromium installeren (apt-get) ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check klantreis macros.py tests benchmarks
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
+
+lock:
+	$(PYTHON) -m venv /tmp/klantreis-lock && /tmp/klantreis-lock/bin/pip install --quiet pip-tools
+	/tmp/klantreis-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras \
+	  -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site dist .site-* test-artifacts

@@ -1,0 +1,163 @@
+"""Checks beyond the schema: macros in Markdown, and what `klantreis check` reports as findings.
+
+The macro check parses every page with Jinja before MkDocs runs, so a typo in a macro name, a
+template syntax error or an unknown slug is reported with the line in the file on disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from .blocks import AUTHOR_MACROS, PAGE_MACROS
+from .errors import ContentError, ContentErrors, did_you_mean
+from .knowledge import KnowledgeBase
+from .linker import TermMatcher
+from .loader import load_knowledge_base
+from .pages import STARTER_FILE, generated_pages
+
+# Names the macros plugin itself offers to every page, and Jinja's globals.
+STANDARD_NAMES = frozenset(
+    {"config", "page", "environment", "plugin", "git", "extra", "navigation", "files",
+     "macros_info", "now", "fix_url", "context", "render_macros", "range", "dict", "lipsum",
+     "cycler", "joiner", "namespace"}
+)
+# Which argument of which macro names what, so unknown slugs are caught before the build.
+REFERENCES = {
+    "begrip": "terms", "fase": "phase", "kanaal": "channels", "klantreis": "journeys",
+    "fase_sjabloon": "phase", "kanalen_van_fase": "phase", "begrippen_van_fase": "phase",
+    "klantreis_kaart": "journeys", "emotiecurve": "journeys",
+}
+KIND_NAMES = {"terms": "begrip", "phase": "fase", "channels": "kanaal", "journeys": "klantreis"}
+
+
+def _sources(kb: KnowledgeBase) -> Iterator[tuple[str, str, int]]:
+    """(path, Markdown body, line of the body's first line) for every text with macros."""
+    for page in kb.pages:
+        if page.render_macros:
+            yield page.path, page.body, page.body_line
+    for term in kb.terms.values():
+        yield term.path, term.body, term.body_line
+
+
+def check_templates(kb: KnowledgeBase, extra_names: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    """Raise `ContentErrors` for every macro problem in every page."""
+    env = Environment()
+    known = set(AUTHOR_MACROS) | set(PAGE_MACROS) | STANDARD_NAMES | set(extra_names)
+    errors: list[ContentError] = []
+    for path, body, first_line in _sources(kb):
+        if "{{" not in body and "{%" not in body and "{#" not in body:
+            continue
+        try:
+            tree = env.parse(body)
+        except TemplateSyntaxError as error:
+            errors.append(ContentError(path, first_line + (error.lineno or 1) - 1,
+                                       f"fout in een macro: {error.message}.",
+                                       "Controleer de {{ }} en {% %} op deze regel."))
+            continue
+        errors.extend(_check_tree(tree, kb, known, path, first_line))
+    if errors:
+        raise ContentErrors(errors)
+
+
+def _check_tree(tree: nodes.Template, kb: KnowledgeBase, known: set[str], path: str,
+                first_line: int) -> Iterator[ContentError]:
+    assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in known and node.name not in assigned:
+            yield ContentError(path, first_line + node.lineno - 1,
+                               f"onbekende macro of variabele '{node.name}'.",
+                               did_you_mean(node.name, AUTHOR_MACROS))
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name in REFERENCES and call.args:
+            yield from _check_reference(call, kb, path, first_line)
+
+
+def _check_reference(call: nodes.Call, kb: KnowledgeBase, path: str,
+                     first_line: int) -> Iterator[ContentError]:
+    argument = call.args[0]
+    if not isinstance(argument, nodes.Const):
+        return
+    kind = REFERENCES[call.node.name]  # type: ignore[attr-defined]
+    known: Any = getattr(kb, kind)
+    if argument.value not in known:
+        yield ContentError(path, first_line + call.lineno - 1,
+                           f"onbekend {KIND_NAMES[kind]} '{argument.value}' in "
+                           f"{call.node.name}(...).",  # type: ignore[attr-defined]
+                           did_you_mean(argument.value, known))
+
+
+# -- findings for `klantreis check` ---------------------------------------------------------
+
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=\"([^\"]+)\"")
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+
+
+def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
+    """Everything `klantreis check` reports: errors first, then warnings; never raises."""
+    try:
+        kb = load_knowledge_base(project, docs_dir)
+        check_templates(kb)
+    except ContentErrors as failure:
+        return failure.errors
+    problems = [*_unused_terms(kb), *_articles_without_phase(kb), *_journey_gaps(kb)]
+    problems.extend(_broken_links(kb, project / docs_dir))
+    return sorted(problems)
+
+
+def _unused_terms(kb: KnowledgeBase) -> Iterator[ContentError]:
+    matcher = TermMatcher(kb.terms.values())
+    texts = [page.body for page in kb.pages]
+    texts += [f"{term.description}\n{term.body}" for term in kb.terms.values()]
+    texts += [journey.model_dump_json() for journey in kb.journeys.values()]
+    used_by: dict[str, int] = {}
+    for text in texts:
+        for match in matcher.find(text):
+            used_by[match.slug] = used_by.get(match.slug, 0) + 1
+    for term in kb.terms.values():
+        # Its own page names it at least once; a term nobody else mentions is never linked.
+        own = sum(1 for match in matcher.find(f"{term.description}\n{term.body}")
+                  if match.slug == term.slug)
+        if used_by.get(term.slug, 0) - own <= 0:
+            yield ContentError(term.path, 0, f"het begrip '{term.title}' komt op geen enkele "
+                               "andere pagina voor.", "Gebruik het in een tekst, of haal het weg.",
+                               warning=True)
+
+
+def _articles_without_phase(kb: KnowledgeBase) -> Iterator[ContentError]:
+    for page in kb.pages:
+        if page.is_article and not page.phases:
+            yield ContentError(page.path, 1, "dit artikel heeft geen fase.",
+                               "Zet de fase als categorie: categories: [Aandacht].", warning=True)
+
+
+def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
+    for journey in kb.journeys.values():
+        covered = {stage.phase for stage in journey.stages}
+        missing = [phase.name for phase in kb.phases if phase.id not in covered]
+        if missing:
+            yield ContentError(journey.path, 0, "geen stap in de fase(n) " + ", ".join(missing) + ".",
+                               "Voeg een stap toe of laat het zo als de reis daar echt stopt.",
+                               warning=True)
+
+
+def _broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
+    known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
+    known |= {STARTER_FILE}
+    for page in kb.pages:
+        body = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), page.body)
+        for match in LINK.finditer(body):
+            target = (match.group(1) or match.group(2)).split("#", 1)[0]
+            if not target or "://" in target or target.startswith(("mailto:", "/", "{")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
+            if resolved in known or (docs / resolved).exists():
+                continue
+            line = page.body_line + body.count("\n", 0, match.start())
+            yield ContentError(page.path, line, f"de link '{target}' wijst naar een pagina die niet "
+                               "bestaat.", did_you_mean(resolved, known))

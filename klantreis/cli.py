@@ -1,0 +1,103 @@
+"""The `klantreis` command: build, serve, check, new and bundle, with Dutch messages.
+
+Exit codes: 0 all well, 1 content errors (or a failed build), 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import scaffold
+from .check import findings
+from .errors import ContentErrors
+from .report import format_errors, summary_lines
+
+PROJECT = click.option(
+    "--project", "-p", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("."), show_default=True, help="Map van de kennisbank (met mkdocs.yml).",
+)
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty()
+
+
+@click.group(help="Klantreis Kennisbank: bouw, controleer en publiceer de kennisbank.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Controleer alle bronbestanden zonder te bouwen.")
+@PROJECT
+def check(project: Path) -> None:
+    started = time.perf_counter()
+    problems = findings(project.resolve())
+    errors = [problem for problem in problems if not problem.warning]
+    if problems:
+        click.echo(format_errors(problems, colour=_colour()))
+    seconds = time.perf_counter() - started
+    click.echo(f"{len(errors)} fouten, {len(problems) - len(errors)} waarschuwingen ({seconds:.2f} s).")
+    sys.exit(1 if errors else 0)
+
+
+@main.command(help="Bouw de site in site/ (en met --bundel ook de offline zip in dist/).")
+@PROJECT
+@click.option("--bundel/--geen-bundel", default=False, help="Maak ook de offline zip.")
+def build(project: Path, bundel: bool) -> None:
+    from .bundle import make_bundle
+    from .mkdocs_adapter.build import BuildFailed, build as run_build
+
+    click.echo("Site bouwen ...")
+    try:
+        outcome = run_build(project.resolve())
+        zip_path = make_bundle(project.resolve(), progress=click.echo) if bundel else None
+    except (BuildFailed, ContentErrors) as failure:
+        click.echo(f"Bouwen mislukt: {failure}", err=True)
+        click.echo("De vorige site is niet aangeraakt.", err=True)
+        sys.exit(1)
+    for line in summary_lines(outcome, zip_path):
+        click.echo(line)
+
+
+@main.command(help="Maak alleen de offline zip in dist/.")
+@PROJECT
+def bundle(project: Path) -> None:
+    from .bundle import make_bundle
+    from .mkdocs_adapter.build import BuildFailed
+
+    try:
+        path = make_bundle(project.resolve(), progress=click.echo)
+    except BuildFailed as failure:
+        click.echo(f"Bundel maken mislukt: {failure}", err=True)
+        sys.exit(1)
+    click.echo(f"Offline bundel: {path} ({path.stat().st_size / 1_000_000:.1f} MB)")
+
+
+@main.command(help="Live voorbeeld op http://127.0.0.1:8000, ververst bij elke wijziging.")
+@PROJECT
+@click.option("--adres", default="127.0.0.1:8000", show_default=True)
+def serve(project: Path, adres: str) -> None:
+    from .mkdocs_adapter.build import serve as run_serve
+
+    run_serve(project.resolve(), adres)
+
+
+@main.command(help="Maak een nieuw artikel, begrip of klantreis vanuit een sjabloon.")
+@PROJECT
+@click.argument("soort", type=click.Choice(scaffold.KINDS))
+@click.argument("titel")
+def new(project: Path, soort: str, titel: str) -> None:
+    try:
+        path = scaffold.create(project.resolve(), soort, titel)
+    except scaffold.ScaffoldError as error:
+        click.echo(f"Niet gemaakt: {error}", err=True)
+        sys.exit(1)
+    click.echo(path.relative_to(project.resolve()).as_posix())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

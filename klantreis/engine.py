@@ -1,0 +1,83 @@
+"""The engine as one object: the knowledge base, its pages, the linker and the backlinks.
+
+The MkDocs adapter creates one `Engine` per build and calls it at each step; nothing here knows
+about MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import pages
+from .blocks import Blocks
+from .knowledge import KnowledgeBase
+from .linker import TermLinker
+from .render import Renderer
+from .urls import Urls
+
+
+@dataclass
+class BuildStats:
+    """Counts for the build summary."""
+
+    pages: int = 0
+    linked: int = 0
+
+
+@dataclass
+class Engine:
+    """Serves one build: generated pages, macros per page, linking and backlinks."""
+
+    kb: KnowledgeBase
+    renderer: Renderer
+    urls: Urls = field(default_factory=lambda: Urls({}))
+    linker: TermLinker = field(init=False)
+    mentions: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    """Term slug -> {page src_uri: page title} of every page that names the term."""
+    stats: BuildStats = field(default_factory=BuildStats)
+
+    def __post_init__(self) -> None:
+        self.linker = TermLinker(self.kb.terms.values())
+
+    @classmethod
+    def create(cls, kb: KnowledgeBase, icon_dirs: Iterable[Path] = ()) -> Engine:
+        return cls(kb, Renderer(icon_dirs))
+
+    def generated_pages(self) -> list[pages.GeneratedPage]:
+        return pages.generated_pages(self.kb)
+
+    def set_urls(self, url_of: Mapping[str, str]) -> None:
+        """Called once all files are known, before any page is rendered."""
+        self.urls = Urls(url_of)
+
+    def blocks(self, page_src: str) -> Blocks:
+        return Blocks(self.kb, self.urls, self.renderer, page_src)
+
+    def link_page(self, html: str, page_src: str, title: str, meta: Mapping[str, Any]) -> str:
+        """Add tooltip links to a page's HTML and remember which terms it names."""
+        blocks = self.blocks(page_src)
+        result = self.linker.link(
+            html, blocks.term_link, own_slug=meta.get("kr_begrip"),
+            enabled=meta.get("begrippen_linken", True) is not False,
+        )
+        for slug in result.mentioned:
+            if slug != meta.get("kr_begrip") and page_src != pages.TERM_INDEX:
+                self.mentions[slug][page_src] = title
+        self.stats.pages += 1
+        self.stats.linked += result.linked
+        return result.html
+
+    def fill_backlinks(self, html: str, page_src: str, slug: str) -> str:
+        """Put the 'Waar dit begrip voorkomt' list into a term page, once all pages are linked."""
+        placeholder = f'<div class="kr-backlinks-plek" data-begrip="{slug}"></div>'
+        if placeholder not in html:
+            return html
+        blocks = self.blocks(page_src)
+        items = [{"href": blocks.href(src), "title": title}
+                 for src, title in sorted(self.mentions.get(slug, {}).items(),
+                                          key=lambda item: item[1].casefold())]
+        return html.replace(placeholder, self.renderer.render("backlinks.html", items=items))

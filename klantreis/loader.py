@@ -1,0 +1,369 @@
+"""Loading and validating every source file into a `KnowledgeBase`, reporting all problems at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, ContentErrors, did_you_mean
+from .knowledge import KnowledgeBase, sort_key
+from .model import (
+    PHASE_IDS,
+    SLUG_PATTERN,
+    Channel,
+    DocPage,
+    Journey,
+    JourneyFile,
+    JourneyModel,
+    Phase,
+    Term,
+    TermFrontMatter,
+)
+from .slugs import slugify
+from .sources import YamlDocument, parse_yaml, read_text, split_front_matter
+from .validation import validate
+
+GLOSSARY_DIR = "glossary"
+JOURNEYS_DIR = "journeys"
+ARTICLES_DIR = "artikelen/posts"
+CATALOGUE_FILES = {"phases": "_phases.yml", "channels": "_channels.yml", "models": "_models.yml"}
+
+
+class Loader:
+    """Reads the project once; collects every `ContentError` before raising."""
+
+    def __init__(self, root: Path, docs_dir: str = "docs") -> None:
+        self.root = root
+        self.docs_dir = docs_dir
+        self.errors: list[ContentError] = []
+        # Line maps kept for the cross-reference checks that run after all files are read.
+        self._term_lines: dict[str, YamlDocument] = {}
+        self._journey_lines: dict[str, YamlDocument] = {}
+
+    def load(self) -> KnowledgeBase:
+        phases = self._catalogue("phases", Phase)
+        channels = self._catalogue("channels", Channel)
+        models = self._catalogue("models", JourneyModel)
+        terms = {term.slug: term for term in self._terms()}
+        journeys = {journey.slug: journey for journey in self._journeys()}
+        pages = tuple(self._doc_pages(phases))
+        self._check_catalogue(phases, channels, models)
+        self._check_terms(terms, phases)
+        self._check_journeys(journeys, phases, channels)
+        if any(not error.warning for error in self.errors):
+            raise ContentErrors(self.errors)
+        return KnowledgeBase(
+            phases=tuple(phases),
+            channels={channel.id: channel for channel in channels},
+            models=tuple(models),
+            terms=dict(sorted(terms.items(), key=lambda item: sort_key(item[1]))),
+            journeys=dict(sorted(journeys.items())),
+            pages=pages,
+        )
+
+    # -- files ---------------------------------------------------------------------------
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+        """Source files in `folder`, sorted; refuses links that point out of the project."""
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() not in suffixes or any(
+                part.startswith(".") for part in path.relative_to(folder).parts
+            ):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
+                self.errors.append(
+                    ContentError(
+                        self.rel(path), 0, "dit bestand is een link naar een plek buiten het project.",
+                        "Kopieer het bestand in het project in plaats van ernaar te linken.",
+                    )
+                )
+                continue
+            if path.is_file():
+                yield path
+
+    def _slugged_files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Path]]:
+        """Files whose name is their slug; reports names that are not a safe slug."""
+        seen: dict[str, str] = {}
+        for path in self._files(folder, suffixes):
+            if path.parent != folder or path.name.startswith("_"):
+                continue
+            slug, rel = path.stem, self.rel(path)
+            if not re.match(SLUG_PATTERN, slug):
+                self.errors.append(
+                    ContentError(
+                        rel, 0,
+                        "de bestandsnaam is geen geldige slug (kleine letters, cijfers, koppeltekens).",
+                        f"Hernoem het bestand naar '{slugify(slug) or 'naam'}{path.suffix}'.",
+                    )
+                )
+                continue
+            if slug.lower() in seen:
+                self.errors.append(
+                    ContentError(rel, 0, f"dezelfde naam als {seen[slug.lower()]}.",
+                                 "Geef een van beide bestanden een andere naam.")
+                )
+                continue
+            seen[slug.lower()] = rel
+            yield slug, path
+
+    def _read(self, path: Path) -> str | None:
+        try:
+            return read_text(path, self.rel(path))
+        except ContentErrors as failure:
+            self.errors.extend(failure.errors)
+            return None
+
+    def _yaml(self, path: Path) -> YamlDocument | None:
+        text = self._read(path)
+        if text is None:
+            return None
+        try:
+            document = parse_yaml(text, self.rel(path))
+        except ContentErrors as failure:
+            self.errors.extend(failure.errors)
+            return None
+        if document.data is None:
+            self.errors.append(ContentError(self.rel(path), 0, "het bestand is leeg."))
+            return None
+        return document
+
+    # -- catalogue -----------------------------------------------------------------------
+
+    def _catalogue(self, kind: str, model: type[Any]) -> list[Any]:
+        path = self.root / JOURNEYS_DIR / CATALOGUE_FILES[kind]
+        rel = self.rel(path)
+        if not path.is_file():
+            self.errors.append(ContentError(rel, 0, "dit catalogusbestand ontbreekt."))
+            return []
+        document = self._yaml(path)
+        if document is None:
+            return []
+        if not isinstance(document.data, list):
+            self.errors.append(
+                ContentError(rel, document.first_line, "verwacht een lijst van items ('- id: ...').")
+            )
+            return []
+        items, seen = [], set()
+        for index, data in enumerate(document.data):
+            item = validate(model, data, document, rel, self.errors, prefix=(index,))
+            if item is None:
+                continue
+            if item.id in seen:
+                self.errors.append(
+                    ContentError(rel, document.line_of((index, "id")), f"id '{item.id}' komt dubbel voor.")
+                )
+                continue
+            seen.add(item.id)
+            items.append(item)
+        return items
+
+    def _check_catalogue(self, phases: list[Phase], channels: list[Channel],
+                         models: list[JourneyModel]) -> None:
+        ids = [phase.id for phase in phases]
+        rel = f"{JOURNEYS_DIR}/{CATALOGUE_FILES['phases']}"
+        if phases and ids != list(PHASE_IDS):
+            self.errors.append(
+                ContentError(rel, 1, f"de fasen moeten {', '.join(PHASE_IDS)} zijn, in die volgorde.",
+                             f"Gevonden: {', '.join(ids)}.")
+            )
+        known = set(ids)
+        for channel in channels:
+            for phase in channel.phases:
+                if phase not in known:
+                    self._unknown_phase(f"{JOURNEYS_DIR}/{CATALOGUE_FILES['channels']}", phase, known)
+        for model in models:
+            for stage in model.stages:
+                for phase in stage.phases:
+                    if phase not in known:
+                        self._unknown_phase(f"{JOURNEYS_DIR}/{CATALOGUE_FILES['models']}", phase, known)
+
+    def _unknown_phase(self, rel: str, phase: str, known: set[str], line: int = 0) -> None:
+        if not line:
+            line = self._line_of_text(rel, phase)
+        self.errors.append(
+            ContentError(rel, line, f"onbekende fase '{phase}'.", did_you_mean(phase, known))
+        )
+
+    def _line_of_text(self, rel: str, needle: str) -> int:
+        """The first line holding `needle`; for references deep inside catalogue files."""
+        text = (self.root / rel).read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", line):
+                return number
+        return 0
+
+    # -- glossary ------------------------------------------------------------------------
+
+    def _terms(self) -> Iterator[Term]:
+        folder = self.root / GLOSSARY_DIR
+        for slug, path in self._slugged_files(folder, (".md",)):
+            rel = self.rel(path)
+            text = self._read(path)
+            if text is None:
+                continue
+            try:
+                source = split_front_matter(text, rel)
+            except ContentErrors as failure:
+                self.errors.extend(failure.errors)
+                continue
+            front = validate(TermFrontMatter, source.front_matter.data, source.front_matter, rel,
+                             self.errors)
+            if front is None:
+                continue
+            if not source.body.strip():
+                self.errors.append(
+                    ContentError(rel, source.body_line, "de uitleg onder de front matter ontbreekt.",
+                                 "Schrijf onder de afsluitende '---' een uitleg van het begrip.")
+                )
+                continue
+            self._term_lines[slug] = source.front_matter
+            yield Term(**front.model_dump(), slug=slug, path=rel, body=source.body,
+                       body_line=source.body_line)
+
+    def _check_terms(self, terms: dict[str, Term], phases: list[Phase]) -> None:
+        known_phases = {phase.id for phase in phases}
+        claimed: dict[str, tuple[str, str]] = {}
+        for term in terms.values():
+            lines = self._term_lines[term.slug]
+            for index, phase in enumerate(term.phases):
+                if phase not in known_phases:
+                    self._unknown_phase(term.path, phase, known_phases, lines.line_of(("phases", index)))
+            for index, other in enumerate(term.related):
+                if other == term.slug:
+                    self.errors.append(ContentError(term.path, lines.line_of(("related", index)),
+                                                    "een begrip kan niet aan zichzelf verwant zijn."))
+                elif other not in terms:
+                    self.errors.append(
+                        ContentError(term.path, lines.line_of(("related", index)),
+                                     f"onbekend begrip '{other}' bij related.", did_you_mean(other, terms))
+                    )
+            for index, form in enumerate(term.forms):
+                line = lines.line_of(("aliases", index - 1) if index else ("title",))
+                key = form.casefold()
+                if index and key == term.title.casefold():
+                    self.errors.append(ContentError(term.path, line,
+                                                    f"de alias '{form}' is gelijk aan de titel.",
+                                                    "Haal de alias weg."))
+                    continue
+                owner = claimed.get(key)
+                if owner and owner[0] != term.slug:
+                    self.errors.append(
+                        ContentError(term.path, line, f"'{form}' is ook een naam van {owner[1]}.",
+                                     "Een woord mag maar bij één begrip horen.")
+                    )
+                elif owner:
+                    self.errors.append(ContentError(term.path, line, f"de alias '{form}' staat er twee keer."))
+                else:
+                    claimed[key] = (term.slug, term.path)
+
+    # -- journeys ------------------------------------------------------------------------
+
+    def _journeys(self) -> Iterator[Journey]:
+        folder = self.root / JOURNEYS_DIR
+        for slug, path in self._slugged_files(folder, (".yml", ".yaml")):
+            document = self._yaml(path)
+            if document is None:
+                continue
+            rel = self.rel(path)
+            data = validate(JourneyFile, document.data, document, rel, self.errors)
+            if data is not None:
+                self._journey_lines[slug] = document
+                yield Journey(**dict(data), slug=slug, path=rel)
+
+    def _check_journeys(self, journeys: dict[str, Journey], phases: list[Phase],
+                        channels: list[Channel]) -> None:
+        known_phases = {phase.id for phase in phases}
+        known_channels = {channel.id for channel in channels}
+        for journey in journeys.values():
+            lines = self._journey_lines[journey.slug]
+            for index, stage in enumerate(journey.stages):
+                if stage.phase not in known_phases:
+                    self._unknown_phase(journey.path, stage.phase, known_phases,
+                                        lines.line_of(("stages", index, "phase")))
+                for number, channel in enumerate(stage.channels):
+                    if channel not in known_channels:
+                        self.errors.append(
+                            ContentError(journey.path,
+                                         lines.line_of(("stages", index, "channels", number)),
+                                         f"onbekend kanaal '{channel}'.",
+                                         did_you_mean(channel, known_channels))
+                        )
+
+    # -- hand-written pages --------------------------------------------------------------
+
+    def _doc_pages(self, phases: list[Phase]) -> Iterator[DocPage]:
+        docs = self.root / self.docs_dir
+        names = {phase.name.casefold(): phase.id for phase in phases}
+        for path in self._files(docs, (".md",)):
+            rel = self.rel(path)
+            text = self._read(path)
+            if text is None:
+                continue
+            try:
+                source = split_front_matter(text, rel)
+            except ContentErrors as failure:
+                self.errors.extend(failure.errors)
+                continue
+            meta = source.front_matter.data
+            if not isinstance(meta, dict):
+                self.errors.append(ContentError(rel, 1, "de front matter moet sleutels bevatten."))
+                continue
+            src_uri = path.relative_to(docs).as_posix()
+            is_article = src_uri.startswith(ARTICLES_DIR + "/")
+            page_phases = self._page_phases(meta, source.front_matter, rel, names, is_article)
+            yield DocPage(
+                src_uri=src_uri, path=rel, title=_page_title(meta, source.body, path),
+                description=str(meta.get("description") or ""), phases=tuple(page_phases),
+                is_article=is_article, draft=bool(meta.get("draft")), date=_date(meta.get("date")),
+                tags=tuple(str(tag) for tag in meta.get("tags") or ()), body=source.body,
+                body_line=source.body_line, render_macros=meta.get("render_macros", True) is not False,
+            )
+
+    def _page_phases(self, meta: dict[str, Any], front: YamlDocument, rel: str,
+                     names: dict[str, str], is_article: bool) -> list[str]:
+        known = set(names.values())
+        found = []
+        key = "categories" if is_article else "phases"
+        values = meta.get(key) or []
+        if not isinstance(values, list):
+            self.errors.append(ContentError(rel, front.line_of((key,)), f"'{key}' moet een lijst zijn."))
+            return []
+        for index, value in enumerate(values):
+            text = str(value)
+            phase = names.get(text.casefold()) if is_article else text
+            if phase in known:
+                found.append(phase)
+            elif is_article:
+                self.errors.append(
+                    ContentError(rel, front.line_of((key, index)), f"onbekende categorie '{text}'.",
+                                 "Kies de naam van een fase: " + ", ".join(
+                                     sorted(name.capitalize() for name in names)) + ".")
+                )
+            else:
+                self._unknown_phase(rel, text, known, front.line_of((key, index)))
+        return found
+
+
+def _page_title(meta: dict[str, Any], body: str, path: Path) -> str:
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
+    return heading.group(1) if heading else path.stem.replace("-", " ").capitalize()
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dict):
+        value = value.get("created")
+    return value if hasattr(value, "year") else None
+
+
+def load_knowledge_base(root: Path, docs_dir: str = "docs") -> KnowledgeBase:
+    """Read and validate every source under `root`; raise `ContentErrors` with all problems."""
+    return Loader(root, docs_dir).load()

@@ -1,0 +1,133 @@
+"""Running MkDocs for the command line: a build into a fresh folder, swapped in only on success."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.commands import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ..engine import Engine
+
+
+class BuildFailed(Exception):
+    """The build stopped; the message says why, in Dutch, with every problem found."""
+
+
+@dataclass
+class BuildOutcome:
+    """What a finished build made, for the summary."""
+
+    site_dir: Path
+    seconds: float
+    engine: Engine
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings and errors so they can be reported (strict mode fails on them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _offline(enabled: bool):  # noqa: ANN202
+    previous = os.environ.get("KLANTREIS_OFFLINE")
+    os.environ["KLANTREIS_OFFLINE"] = "true" if enabled else "false"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("KLANTREIS_OFFLINE", None)
+        else:
+            os.environ["KLANTREIS_OFFLINE"] = previous
+
+
+def build(project: Path, site_dir: Path | None = None, *, offline: bool = False) -> BuildOutcome:
+    """Build the site into `site_dir` (default: the config's); the old site stays on failure."""
+    config_file = project / "mkdocs.yml"
+    started = time.perf_counter()
+    collector = _Collector()
+    logging.getLogger("mkdocs").addHandler(collector)
+    try:
+        with _offline(offline):
+            config = _load(config_file)
+            target = Path(site_dir) if site_dir else Path(config.site_dir)
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=_parent(target)))
+            config.site_dir = str(staging)
+            try:
+                # As `mkdocs build` does: plugins prepare in on_startup, clean up in on_shutdown.
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    mkdocs_build.build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            except (MkDocsException, SystemExit) as error:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise BuildFailed(_reason(error, collector.messages)) from None
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collector)
+    _swap(staging, target)
+    engine = config.plugins["klantreis"].engine
+    return BuildOutcome(target, time.perf_counter() - started, engine, collector.messages)
+
+
+def _load(config_file: Path) -> Any:
+    try:
+        return load_config(str(config_file))
+    except MkDocsException as error:
+        raise BuildFailed(f"mkdocs.yml klopt niet: {error}") from None
+
+
+def _parent(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target.parent
+
+
+def _reason(error: BaseException, messages: list[str]) -> str:
+    text = str(error).strip()
+    if isinstance(error, SystemExit):
+        text = "een macro gaf een fout (zie de melding hierboven)."
+    details = "\n".join(f"  {message}" for message in messages if message.strip())
+    return f"{text}\n{details}" if details else text
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames, so readers never see a half site."""
+    old = target.with_name(f".{target.name}-oud")
+    shutil.rmtree(old, ignore_errors=True)
+    try:
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+    except OSError as error:
+        if old.exists() and not target.exists():
+            old.rename(target)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"kan {target} niet vervangen: {error.strerror}.") from None
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(project: Path, address: str = "127.0.0.1:8000") -> None:
+    """Live preview; rebuilds on every change to docs, glossary, journeys and templates."""
+    with _offline(False):
+        mkdocs_serve.serve(config_file=str(project / "mkdocs.yml"), dev_addr=address,
+                           livereload=True)

@@ -1,0 +1,140 @@
+"""The MkDocs plugin: connects MkDocs' build events to the engine, and nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import pages as page_paths
+from ..check import check_templates
+from ..engine import Engine
+from ..errors import ContentErrors
+from ..loader import load_knowledge_base
+from ..report import format_errors
+
+log = get_plugin_logger(__name__)
+PACKAGE = Path(__file__).resolve().parent.parent
+ASSETS = ("klantreis.css", "klantreis.js")
+IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
+
+
+class KlantreisConfig(Config):
+    enabled = config_options.Type(bool, default=True)
+
+
+class KlantreisPlugin(BasePlugin[KlantreisConfig]):
+    """Adds the generated pages, the macros' engine, term links and backlinks to a build."""
+
+    engine: Engine | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        try:
+            kb = load_knowledge_base(root, docs_dir)
+            check_templates(kb, extra_names=set(config.extra))
+        except ContentErrors as failure:
+            self.engine = None
+            raise PluginError("De bronbestanden bevatten fouten:\n" + format_errors(failure.errors))
+        # Our theme folder sits after the user's custom_dir and before Material's own templates.
+        config.theme.dirs.insert(len(config.theme.dirs) - 1 if config.theme.custom_dir else 0,
+                                 str(PACKAGE / "theme"))
+        self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs])
+        if self._offline(config):
+            # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
+            config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
+        config.extra_css.append("assets/klantreis/klantreis.css")
+        config.extra_javascript.append("assets/klantreis/klantreis.js")
+        for folder in ("glossary", "journeys"):
+            if (root / folder).is_dir():
+                config.watch.append(str(root / folder))
+        config.watch.append(str(PACKAGE / "templates"))
+        return config
+
+    # Last, so the pages of the blog plugin exist when we check for clashes.
+    @event_priority(-100)
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        engine = self._engine()
+        for page in engine.generated_pages():
+            self._add(files, File.generated(config, page.src_uri, content=page.markdown))
+        self._add(files, File.generated(config, page_paths.STARTER_FILE,
+                                        content=page_paths.starter_file(engine.renderer)))
+        for name in ASSETS:
+            self._add(files, File.generated(config, f"assets/klantreis/{name}",
+                                            abs_src_path=str(PACKAGE / "assets" / name)))
+        if self._offline(config):
+            for name in ("shim.js", "LICENSE"):
+                src_uri = f"assets/vendor/iframe-worker/{name}"
+                self._add(files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri)))
+        return files
+
+    @staticmethod
+    def _offline(config: Any) -> bool:
+        offline = config.plugins.get("offline")
+        return bool(offline is not None and offline.config.enabled)
+
+    def _add(self, files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None and existing.generated_by is None:
+            raise PluginError(
+                f"docs/{file.src_uri} bestaat al, maar de kennisbank maakt die pagina zelf. "
+                "Geef je eigen bestand een andere naam."
+            )
+        file.generated_by = "klantreis"
+        files.append(file)
+
+    # After the blog plugin has decided which posts are drafts and where posts live.
+    @event_priority(-100)
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        self._engine().set_urls({
+            file.src_uri: file.url for file in files
+            if file.inclusion is not InclusionLevel.EXCLUDED
+        })
+        return nav
+
+    # Before the macros plugin renders the page, so titles never reach Jinja as code.
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = neutralise(value)
+        return markdown
+
+    # Late, so the links go into the final HTML of every other content plugin.
+    @event_priority(-50)
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        return self._engine().link_page(html, page.file.src_uri, page.title or "", page.meta)
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        engine = self._engine()
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.content and page.meta.get("kr_begrip"):
+                page.content = engine.fill_backlinks(page.content, file.src_uri, page.meta["kr_begrip"])
+        return env
+
+    def _engine(self) -> Engine:
+        if self.engine is None:
+            raise PluginError("De kennisbank kon niet worden geladen.")
+        return self.engine
+
+
+def neutralise(text: str) -> Markup:
+    """Source text as safe HTML that no theme template or Jinja pass can turn into code.
+
+    Material writes titles and descriptions into the page unescaped, and the macros plugin
+    renders a title that contains '{{'; escaping and encoding the braces disarms both.
+    """
+    escaped = str(Markup.escape(text))
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))

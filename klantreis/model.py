@@ -1,0 +1,187 @@
+"""The content model: one validated class per kind of source file.
+
+Loading (`loader.py`) turns files into these objects once; every later stage trusts them.
+Field names are the keys the consultant writes, so a docstring here documents the file format.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PHASE_IDS = ("aandacht", "overweging", "aankoop", "service", "loyaliteit")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+class Strict(BaseModel):
+    """Shared settings: unknown keys are errors, values are not coerced, objects are frozen."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
+    )
+
+
+class Phase(Strict):
+    """One of the five phases of the customer journey, with the per-phase template."""
+
+    id: Slug
+    """Fixed id: aandacht, overweging, aankoop, service or loyaliteit."""
+    name: Required
+    """Short name, also the blog category of articles in this phase ("Aandacht")."""
+    title: Required
+    """Page title ("Aandacht & oriëntatie")."""
+    icon: Text = "material/circle-outline"
+    """A Material bundled icon id, e.g. material/eye-outline."""
+    goal: Required
+    """The company's goal in this phase."""
+    wants: Text = ""
+    """What the customer wants."""
+    thinks: Text = ""
+    """What the customer thinks."""
+    feels: Text = ""
+    """What the customer feels."""
+    contact: Text = ""
+    """How you make contact in this phase."""
+    content: Text = ""
+    """Which content and channels work here."""
+    measure: list[Required] = []
+    """How you measure this phase (KPIs)."""
+
+
+class Channel(Strict):
+    """A channel through which a customer meets the company (website, winkel, webinar ...)."""
+
+    id: Slug
+    """Lowercase slug, used in journeys (`channels: [website]`)."""
+    name: Required
+    """Dutch display name."""
+    online: bool
+    """True for online channels, false for offline ones."""
+    description: Required
+    """One or two sentences about the channel."""
+    phases: dict[str, Required] = {}
+    """Phase id -> the role this channel plays in that phase."""
+
+
+class ModelStage(Strict):
+    """A stage of a journey model (AIDA's Attention ...) and the phases it matches."""
+
+    name: Required
+    phases: list[str] = Field(min_length=1)
+    """Our phase ids this stage corresponds to."""
+
+
+class JourneyModel(Strict):
+    """A customer-journey model from the literature, mapped onto our five phases."""
+
+    id: Slug
+    name: Required
+    description: Text = ""
+    stages: list[ModelStage] = Field(min_length=1)
+
+
+class Persona(Strict):
+    """Who travels the journey."""
+
+    name: Required
+    about: Text = ""
+    """Who they are."""
+    goal: Text = ""
+    """What they want."""
+
+
+class Stage(Strict):
+    """One step of a journey; the lanes of the map are its fields."""
+
+    phase: str
+    """Phase id."""
+    title: Required
+    channels: list[str] = []
+    """Channel ids from the channel catalogue."""
+    online: bool | None = None
+    """True = online, false = offline, absent = unknown."""
+    does: Text = ""
+    thinks: Text = ""
+    feels: Text = ""
+    emotion: Annotated[int, Field(ge=-2, le=2)] | None = None
+    """-2 (very negative) .. 2 (very positive)."""
+    needs: Text = ""
+    expectations: Text = ""
+    pain_points: list[Required] = []
+    improvements: list[Required] = []
+    kpis: list[Required] = []
+
+
+class JourneyFile(Strict):
+    """The contents of `journeys/<slug>.yml`."""
+
+    title: Required
+    description: Text = ""
+    sector: Text = ""
+    persona: Persona
+    stages: list[Stage] = Field(min_length=1)
+
+
+class Journey(JourneyFile):
+    """A validated journey with its identity."""
+
+    slug: str
+    path: str
+
+    def stage_anchor(self, index: int) -> str:
+        """The id of stage `index` (0-based) on the journey page; phase and channel pages link here."""
+        return f"stap-{index + 1}"
+
+
+class TermFrontMatter(Strict):
+    """The front matter of `glossary/<slug>.md`."""
+
+    title: Required
+    aliases: list[Required] = []
+    """Synonyms, spelled-out and inflected forms ("conversies", "CTA's")."""
+    description: Required
+    """One sentence: the tooltip text and the page's meta description."""
+    phases: list[str] = []
+    related: list[str] = []
+    """Slugs of related terms."""
+
+
+class Term(TermFrontMatter):
+    """A validated glossary term with its explanation."""
+
+    slug: str
+    path: str
+    body: str
+    body_line: int
+
+    @property
+    def forms(self) -> list[str]:
+        """Every word that names this term: the title first, then the aliases."""
+        return [self.title, *self.aliases]
+
+
+class DocPage(BaseModel):
+    """What the engine needs to know of a hand-written page under `docs/`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    src_uri: str
+    """Path relative to docs/, posix."""
+    path: str
+    """Path relative to the project root."""
+    title: str
+    description: str = ""
+    phases: tuple[str, ...] = ()
+    is_article: bool = False
+    draft: bool = False
+    date: datetime.date | None = None
+    tags: tuple[str, ...] = ()
+    body: str = ""
+    body_line: int = 1
+    render_macros: bool = True

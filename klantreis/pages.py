@@ -1,0 +1,107 @@
+"""The pages the engine adds to the site, as Markdown sources held in memory.
+
+Each generated page is a little front matter plus calls to the engine's page macros; the
+macros plugin renders them like any hand-written page, so text from the sources reaches the
+page only as escaped macro output and is never read as a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .knowledge import KnowledgeBase
+from .render import Renderer
+
+TERM_INDEX = "begrippen/index.md"
+PHASE_INDEX = "fasen/index.md"
+CHANNEL_INDEX = "kanalen/index.md"
+JOURNEY_INDEX = "klantreizen/index.md"
+WORKSHEET = "klantreizen/werkblad.md"
+STARTER_FILE = "klantreizen/klantreis-sjabloon.yml"
+
+
+def term_page(slug: str) -> str:
+    return f"begrippen/{slug}.md"
+
+
+def phase_page(phase_id: str) -> str:
+    return f"fasen/{phase_id}.md"
+
+
+def channel_page(channel_id: str) -> str:
+    return f"kanalen/{channel_id}.md"
+
+
+def journey_page(slug: str) -> str:
+    return f"klantreizen/{slug}.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the engine adds: where it lives and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+def _page(src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n")
+
+
+def _call(macro: str, argument: str | None = None) -> str:
+    # Arguments are slugs or phase ids, validated by the loader: safe to quote as is.
+    return "{{ " + macro + (f'("{argument}")' if argument else "()") + " }}"
+
+
+def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
+    """Every page the engine adds, in a stable order."""
+    pages = [
+        _page(PHASE_INDEX, {"title": "De vijf fasen", "description": _phases_summary(kb)},
+              _call("_kr_fasen_pagina")),
+        _page(TERM_INDEX, {"title": "Begrippen van A tot Z",
+                           "description": "Alle begrippen over de klantreis, elk in één zin uitgelegd."},
+              _call("_kr_begrippen_pagina")),
+        _page(CHANNEL_INDEX, {"title": "Kanalen",
+                              "description": "Alle kanalen, online en offline, en de fasen die ze dienen."},
+              _call("_kr_kanalen_pagina")),
+        _page(JOURNEY_INDEX, {"title": "Klantreizen",
+                              "description": "Voorbeelden van klantreizen, elk vanuit één persona."},
+              _call("_kr_klantreizen_pagina")),
+        _page(WORKSHEET, {"title": "Werkblad klantreis",
+                          "description": "Een leeg werkblad om in een workshop een klantreis in kaart te brengen.",
+                          "begrippen_linken": False, "kr_print": "liggend"},
+              _call("_kr_werkblad_pagina")),
+    ]
+    for phase in kb.phases:
+        pages.append(_page(phase_page(phase.id),
+                           {"title": phase.title, "description": phase.goal, "kr_fasen": [phase.id]},
+                           _call("_kr_fase_pagina", phase.id)))
+    for channel in kb.channels.values():
+        pages.append(_page(channel_page(channel.id),
+                           {"title": f"Kanaal: {channel.name}", "description": channel.description},
+                           _call("_kr_kanaal_pagina", channel.id)))
+    for journey in kb.journeys.values():
+        meta = {"title": journey.title, "description": journey.description or journey.title,
+                "kr_fasen": sorted({stage.phase for stage in journey.stages}), "kr_print": "liggend"}
+        pages.append(_page(journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug)))
+    for term in kb.terms.values():
+        meta = {"title": term.title, "description": term.description, "kr_begrip": term.slug,
+                "kr_fasen": list(term.phases)}
+        body = "\n".join([_call("_kr_begrip_kop", term.slug), "", term.body.strip(), "",
+                          _call("_kr_begrip_voet", term.slug)])
+        pages.append(_page(term_page(term.slug), meta, body))
+    return pages
+
+
+def _phases_summary(kb: KnowledgeBase) -> str:
+    names = ", ".join(phase.name.lower() for phase in kb.phases)
+    return f"De vijf fasen van de klantreis: {names}. Per fase het doel, de kanalen en wat je meet."
+
+
+def starter_file(renderer: Renderer) -> bytes:
+    """The starter journey a reader downloads: the same template `klantreis new` uses."""
+    return renderer.render("scaffolds/klantreis.j2", title="Naam van de klantreis").encode()

@@ -1,0 +1,165 @@
+"""Reading source files: text decoding, front matter and YAML with line numbers.
+
+Everything here reports problems as `ContentError` values with the line on disk, because the
+consultant fixes files in an editor, not in a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, ContentErrors
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML data plus the line of every key and list item, by path."""
+
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest known part of `location` (a pydantic `loc`)."""
+        location = tuple(location)
+        while location:
+            if location in self.lines:
+                return self.lines[location]
+            location = location[:-1]
+        return self.first_line
+
+
+@dataclass
+class MarkdownSource:
+    """A Markdown file split into front matter and body, with the body's first line."""
+
+    front_matter: YamlDocument
+    body: str
+    body_line: int
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Decode a source file as UTF-8, accepting a byte-order mark and CRLF line ends."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    line,
+                    f"het bestand is geen UTF-8 (onleesbare byte 0x{byte:02x}).",
+                    "Sla het bestand op als UTF-8 in je editor (vaak 'Opslaan als' > codering).",
+                )
+            ]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """The safe loader; Python-object tags stay forbidden."""
+
+
+def _yaml_problem(error: yaml.YAMLError, rel: str, first_line: int) -> ContentError:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = first_line + mark.line if mark is not None else first_line
+    problem = str(getattr(error, "problem", "") or error)
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+        return ContentError(
+            rel, line, "er staat een tab in de YAML.", "Gebruik spaties om in te springen."
+        )
+    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
+        return ContentError(
+            rel,
+            line,
+            "onbekende YAML-tag (zoals !!python/...).",
+            "Haal de tag weg; schrijf gewone tekst, getallen of lijsten.",
+        )
+    return ContentError(
+        rel,
+        line,
+        f"de YAML klopt niet: {problem}.",
+        "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.",
+    )
+
+
+def _walk(node: yaml.Node, path: Location, lines: dict[Location, int], rel: str,
+          first_line: int, errors: list[ContentError]) -> None:
+    """Record the line of every key and item; report duplicate keys."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = first_line + key_node.start_mark.line
+            if key in seen:
+                errors.append(
+                    ContentError(
+                        rel,
+                        line,
+                        f"de sleutel '{key}' staat er twee keer in (eerst op regel {seen[key]}).",
+                        "Voeg de twee samen of haal er een weg.",
+                    )
+                )
+            seen[key] = line
+            lines[(*path, key)] = line
+            _walk(value_node, (*path, key), lines, rel, first_line, errors)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = first_line + item.start_mark.line
+            _walk(item, (*path, index), lines, rel, first_line, errors)
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document safely, keeping the line of every key."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None, {}, first_line)
+        lines: dict[Location, int] = {(): first_line + node.start_mark.line}
+        errors: list[ContentError] = []
+        _walk(node, (), lines, rel, first_line, errors)
+        if errors:
+            raise ContentErrors(errors)
+        data = loader.construct_document(node)
+    except yaml.YAMLError as error:
+        raise ContentErrors([_yaml_problem(error, rel, first_line)]) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(data, lines, first_line)
+
+
+def split_front_matter(text: str, rel: str) -> MarkdownSource:
+    """Split `---` front matter from the body; the body keeps its line offset."""
+    if not text.startswith("---\n"):
+        return MarkdownSource(YamlDocument({}, {}, 1), text, 1)
+    end = text.find("\n---\n", 3)
+    if end == -1 and text.endswith("\n---"):
+        end = len(text) - 4
+    if end == -1:
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    1,
+                    "de front matter (het blok tussen '---' regels) wordt niet afgesloten.",
+                    "Zet een regel met alleen '---' onder de laatste sleutel.",
+                )
+            ]
+        )
+    header = text[4 : end + 1]
+    body = text[end + 5 :]
+    front = parse_yaml(header, rel, first_line=2)
+    if front.data is None:
+        front.data = {}
+    body_line = header.count("\n") + 3
+    return MarkdownSource(front, body, body_line)

@@ -1,0 +1,25 @@
+"""The macros authors use in Markdown pages; each one forwards to the klantreis engine.
+
+See docs/handleiding/macros.md for every macro with an example.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from klantreis.blocks import AUTHOR_MACROS, PAGE_MACROS
+
+
+def define_env(env: Any) -> None:
+    """Register every engine macro; each call renders for the page being built."""
+
+    def bind(name: str) -> Any:
+        def macro(*args: Any, **kwargs: Any) -> Any:
+            engine = env.conf["plugins"]["klantreis"].engine
+            return getattr(engine.blocks(env.page.file.src_uri), name)(*args, **kwargs)
+
+        macro.__name__ = name
+        return macro
+
+    for name in AUTHOR_MACROS + PAGE_MACROS:
+        env.macro(bind(name), name)
