@@ -40,18 +40,19 @@ class Loader:
         self.errors: list[ContentError] = []
         # Line maps kept for the cross-reference checks that run after all files are read.
         self._term_lines: dict[str, YamlDocument] = {}
-        self._journey_lines: dict[str, YamlDocument] = {}
+        self._names: dict[str, list[tuple[str, int, bool]]] = {}
 
     def load(self) -> KnowledgeBase:
         phases = self._catalogue("phases", Phase)
-        channels = self._catalogue("channels", Channel)
-        models = self._catalogue("models", JourneyModel)
-        terms = {term.slug: term for term in self._terms()}
-        journeys = {journey.slug: journey for journey in self._journeys()}
+        self._check_phase_order(phases)
+        known = {"phases": {phase.id for phase in phases}}
+        channels = self._catalogue("channels", Channel, known)
+        models = self._catalogue("models", JourneyModel, known)
+        terms = {term.slug: term for term in self._terms(known)}
+        self._check_term_names(terms)
+        known["channels"] = {channel.id for channel in channels}
+        journeys = {journey.slug: journey for journey in self._journeys(known)}
         pages = tuple(self._doc_pages(phases))
-        self._check_catalogue(phases, channels, models)
-        self._check_terms(terms, phases)
-        self._check_journeys(journeys, phases, channels)
         if any(not error.warning for error in self.errors):
             raise ContentErrors(self.errors)
         return KnowledgeBase(
@@ -136,7 +137,8 @@ class Loader:
 
     # -- catalogue -----------------------------------------------------------------------
 
-    def _catalogue(self, kind: str, model: type[Any]) -> list[Any]:
+    def _catalogue(self, kind: str, model: type[Any], known: dict[str, set[str]] | None = None
+                   ) -> list[Any]:
         path = self.root / JOURNEYS_DIR / CATALOGUE_FILES[kind]
         rel = self.rel(path)
         if not path.is_file():
@@ -152,7 +154,7 @@ class Loader:
             return []
         items, seen = [], set()
         for index, data in enumerate(document.data):
-            item = validate(model, data, document, rel, self.errors, prefix=(index,))
+            item = validate(model, data, document, rel, self.errors, prefix=(index,), context=known)
             if item is None:
                 continue
             if item.id in seen:
@@ -164,46 +166,21 @@ class Loader:
             items.append(item)
         return items
 
-    def _check_catalogue(self, phases: list[Phase], channels: list[Channel],
-                         models: list[JourneyModel]) -> None:
+    def _check_phase_order(self, phases: list[Phase]) -> None:
         ids = [phase.id for phase in phases]
-        rel = f"{JOURNEYS_DIR}/{CATALOGUE_FILES['phases']}"
         if phases and ids != list(PHASE_IDS):
             self.errors.append(
-                ContentError(rel, 1, f"de fasen moeten {', '.join(PHASE_IDS)} zijn, in die volgorde.",
+                ContentError(f"{JOURNEYS_DIR}/{CATALOGUE_FILES['phases']}", 1,
+                             f"de fasen moeten {', '.join(PHASE_IDS)} zijn, in die volgorde.",
                              f"Gevonden: {', '.join(ids)}.")
             )
-        known = set(ids)
-        for channel in channels:
-            for phase in channel.phases:
-                if phase not in known:
-                    self._unknown_phase(f"{JOURNEYS_DIR}/{CATALOGUE_FILES['channels']}", phase, known)
-        for model in models:
-            for stage in model.stages:
-                for phase in stage.phases:
-                    if phase not in known:
-                        self._unknown_phase(f"{JOURNEYS_DIR}/{CATALOGUE_FILES['models']}", phase, known)
-
-    def _unknown_phase(self, rel: str, phase: str, known: set[str], line: int = 0) -> None:
-        if not line:
-            line = self._line_of_text(rel, phase)
-        self.errors.append(
-            ContentError(rel, line, f"onbekende fase '{phase}'.", did_you_mean(phase, known))
-        )
-
-    def _line_of_text(self, rel: str, needle: str) -> int:
-        """The first line holding `needle`; for references deep inside catalogue files."""
-        text = (self.root / rel).read_text(encoding="utf-8", errors="replace")
-        for number, line in enumerate(text.splitlines(), start=1):
-            if re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", line):
-                return number
-        return 0
 
     # -- glossary ------------------------------------------------------------------------
 
-    def _terms(self) -> Iterator[Term]:
-        folder = self.root / GLOSSARY_DIR
-        for slug, path in self._slugged_files(folder, (".md",)):
+    def _terms(self, known: dict[str, set[str]]) -> Iterator[Term]:
+        files = list(self._slugged_files(self.root / GLOSSARY_DIR, (".md",)))
+        context = {**known, "terms": {slug for slug, _ in files}}
+        for slug, path in files:
             rel = self.rel(path)
             text = self._read(path)
             if text is None:
@@ -213,8 +190,9 @@ class Loader:
             except ContentErrors as failure:
                 self.errors.extend(failure.errors)
                 continue
+            self._record_names(rel, source.front_matter)
             front = validate(TermFrontMatter, source.front_matter.data, source.front_matter, rel,
-                             self.errors)
+                             self.errors, context=context)
             if front is None:
                 continue
             if not source.body.strip():
@@ -227,74 +205,50 @@ class Loader:
             yield Term(**front.model_dump(), slug=slug, path=rel, body=source.body,
                        body_line=source.body_line)
 
-    def _check_terms(self, terms: dict[str, Term], phases: list[Phase]) -> None:
-        known_phases = {phase.id for phase in phases}
-        claimed: dict[str, tuple[str, str]] = {}
+    def _record_names(self, rel: str, front: YamlDocument) -> None:
+        """Keep the title and aliases as written, so clashes are found even in invalid files."""
+        data = front.data if isinstance(front.data, dict) else {}
+        title, aliases = data.get("title"), data.get("aliases")
+        names = [(title, front.line_of(("title",)), False)] if isinstance(title, str) else []
+        if isinstance(aliases, list):
+            names += [(alias, front.line_of(("aliases", index)), True)
+                      for index, alias in enumerate(aliases) if isinstance(alias, str)]
+        self._names[rel] = names
+
+    def _check_term_names(self, terms: dict[str, Term]) -> None:
+        """No term is related to itself, and every word belongs to one term only.
+
+        Titles claim their word before aliases do, so a clash is reported on the alias.
+        """
+        claims = sorted((is_alias, path, line, name) for path, names in self._names.items()
+                        for name, line, is_alias in names)
+        owners: dict[str, tuple[str, bool]] = {}
+        for is_alias, path, line, name in claims:
+            owner, _ = owners.setdefault(name.strip().casefold(), (path, is_alias))
+            if owner != path:
+                self.errors.append(ContentError(path, line, f"'{name}' is ook een naam van {owner}.",
+                                                "Een woord mag maar bij één begrip horen."))
+            elif is_alias and owners[name.strip().casefold()][1] is False:
+                self.errors.append(ContentError(path, line, f"de alias '{name}' is gelijk aan de titel.",
+                                                "Haal de alias weg."))
         for term in terms.values():
-            lines = self._term_lines[term.slug]
-            for index, phase in enumerate(term.phases):
-                if phase not in known_phases:
-                    self._unknown_phase(term.path, phase, known_phases, lines.line_of(("phases", index)))
-            for index, other in enumerate(term.related):
-                if other == term.slug:
-                    self.errors.append(ContentError(term.path, lines.line_of(("related", index)),
-                                                    "een begrip kan niet aan zichzelf verwant zijn."))
-                elif other not in terms:
-                    self.errors.append(
-                        ContentError(term.path, lines.line_of(("related", index)),
-                                     f"onbekend begrip '{other}' bij related.", did_you_mean(other, terms))
-                    )
-            for index, form in enumerate(term.forms):
-                line = lines.line_of(("aliases", index - 1) if index else ("title",))
-                key = form.casefold()
-                if index and key == term.title.casefold():
-                    self.errors.append(ContentError(term.path, line,
-                                                    f"de alias '{form}' is gelijk aan de titel.",
-                                                    "Haal de alias weg."))
-                    continue
-                owner = claimed.get(key)
-                if owner and owner[0] != term.slug:
-                    self.errors.append(
-                        ContentError(term.path, line, f"'{form}' is ook een naam van {owner[1]}.",
-                                     "Een woord mag maar bij één begrip horen.")
-                    )
-                elif owner:
-                    self.errors.append(ContentError(term.path, line, f"de alias '{form}' staat er twee keer."))
-                else:
-                    claimed[key] = (term.slug, term.path)
+            if term.slug in term.related:
+                line = self._term_lines[term.slug].line_of(("related", term.related.index(term.slug)))
+                self.errors.append(ContentError(term.path, line,
+                                                "een begrip kan niet aan zichzelf verwant zijn."))
 
     # -- journeys ------------------------------------------------------------------------
 
-    def _journeys(self) -> Iterator[Journey]:
+    def _journeys(self, known: dict[str, set[str]]) -> Iterator[Journey]:
         folder = self.root / JOURNEYS_DIR
         for slug, path in self._slugged_files(folder, (".yml", ".yaml")):
             document = self._yaml(path)
             if document is None:
                 continue
             rel = self.rel(path)
-            data = validate(JourneyFile, document.data, document, rel, self.errors)
+            data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
             if data is not None:
-                self._journey_lines[slug] = document
                 yield Journey(**dict(data), slug=slug, path=rel)
-
-    def _check_journeys(self, journeys: dict[str, Journey], phases: list[Phase],
-                        channels: list[Channel]) -> None:
-        known_phases = {phase.id for phase in phases}
-        known_channels = {channel.id for channel in channels}
-        for journey in journeys.values():
-            lines = self._journey_lines[journey.slug]
-            for index, stage in enumerate(journey.stages):
-                if stage.phase not in known_phases:
-                    self._unknown_phase(journey.path, stage.phase, known_phases,
-                                        lines.line_of(("stages", index, "phase")))
-                for number, channel in enumerate(stage.channels):
-                    if channel not in known_channels:
-                        self.errors.append(
-                            ContentError(journey.path,
-                                         lines.line_of(("stages", index, "channels", number)),
-                                         f"onbekend kanaal '{channel}'.",
-                                         did_you_mean(channel, known_channels))
-                        )
 
     # -- hand-written pages --------------------------------------------------------------
 
@@ -347,7 +301,8 @@ class Loader:
                                      sorted(name.capitalize() for name in names)) + ".")
                 )
             else:
-                self._unknown_phase(rel, text, known, front.line_of((key, index)))
+                self.errors.append(ContentError(rel, front.line_of((key, index)),
+                                                f"onbekende fase '{text}'.", did_you_mean(text, known)))
         return found
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from .errors import did_you_mean
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PHASE_IDS = ("aandacht", "overweging", "aankoop", "service", "loyaliteit")
@@ -17,6 +20,32 @@ PHASE_IDS = ("aandacht", "overweging", "aankoop", "service", "loyaliteit")
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+REFERENCE_LABELS = {"phases": "onbekende fase", "channels": "onbekend kanaal", "terms": "onbekend begrip"}
+
+
+def _known(kind: str):  # noqa: ANN202
+    """A validator that checks a reference against the ids in the validation context.
+
+    The loader passes the catalogue as context, so every unknown id is reported in the same
+    pass as the other problems of the file, each on its own line.
+    """
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(kind)
+        if known is not None and value not in known:
+            raise PydanticCustomError(
+                "unknown_reference", "{label} '{value}'.",
+                {"label": REFERENCE_LABELS[kind], "value": value, "hint": did_you_mean(value, known)},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+PhaseRef = Annotated[str, _known("phases")]
+ChannelRef = Annotated[str, _known("channels")]
+TermRef = Annotated[str, _known("terms")]
 
 
 class Strict(BaseModel):
@@ -65,7 +94,7 @@ class Channel(Strict):
     """True for online channels, false for offline ones."""
     description: Required
     """One or two sentences about the channel."""
-    phases: dict[str, Required] = {}
+    phases: dict[PhaseRef, Required] = {}
     """Phase id -> the role this channel plays in that phase."""
 
 
@@ -73,7 +102,7 @@ class ModelStage(Strict):
     """A stage of a journey model (AIDA's Attention ...) and the phases it matches."""
 
     name: Required
-    phases: list[str] = Field(min_length=1)
+    phases: list[PhaseRef] = Field(min_length=1)
     """Our phase ids this stage corresponds to."""
 
 
@@ -99,10 +128,10 @@ class Persona(Strict):
 class Stage(Strict):
     """One step of a journey; the lanes of the map are its fields."""
 
-    phase: str
+    phase: PhaseRef
     """Phase id."""
     title: Required
-    channels: list[str] = []
+    channels: list[ChannelRef] = []
     """Channel ids from the channel catalogue."""
     online: bool | None = None
     """True = online, false = offline, absent = unknown."""
@@ -147,8 +176,8 @@ class TermFrontMatter(Strict):
     """Synonyms, spelled-out and inflected forms ("conversies", "CTA's")."""
     description: Required
     """One sentence: the tooltip text and the page's meta description."""
-    phases: list[str] = []
-    related: list[str] = []
+    phases: list[PhaseRef] = []
+    related: list[TermRef] = []
     """Slugs of related terms."""
 
 

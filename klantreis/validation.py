@@ -32,6 +32,8 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
     kind = error["type"]
     field = _field_name(loc)
     found = error.get("input")
+    if kind == "unknown_reference":
+        return error["msg"], error["ctx"]["hint"]
     if kind == "missing":
         return f"het verplichte veld '{field}' ontbreekt.", f"Voeg '{loc[-1]}:' toe."
     if kind == "extra_forbidden":
@@ -83,11 +85,14 @@ def _inner_model(annotation: Any) -> Any:
 
 def validate(
     model: type[M], data: Any, document: YamlDocument, rel: str, errors: list[ContentError],
-    prefix: tuple[Any, ...] = (),
+    prefix: tuple[Any, ...] = (), context: dict[str, Any] | None = None,
 ) -> M | None:
-    """Validate `data` as `model`; append Dutch errors with lines and return None on failure."""
+    """Validate `data` as `model`; append Dutch errors with lines and return None on failure.
+
+    `context` holds the known ids (phases, channels, terms) that references are checked against.
+    """
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as failure:
         for error in failure.errors():
             loc = tuple(error["loc"])

@@ -1,0 +1,73 @@
+"""Shared test helpers: fixture projects in a temporary directory, real builds, parsed HTML."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner, Result
+
+from klantreis.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+Files = dict[str, str | bytes | None]
+
+
+def make_project(root: Path, files: Files | None = None, base: str = "mini") -> Path:
+    """Copy fixture project `base` to `root`, then write (or with None: delete) `files`."""
+    shutil.copytree(FIXTURES / base, root, dirs_exist_ok=True)
+    shutil.copy(REPO / "macros.py", root / "macros.py")
+    for rel, content in (files or {}).items():
+        path = root / rel
+        if content is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def build(project: Path) -> Path:
+    """A real `klantreis build`; fails the test with the tool's own output if the build fails."""
+    result = run_cli("build", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    return project / "site"
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """Parse a built page by its URL ('' for home, 'begrippen/seo/')."""
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(soup: BeautifulSoup) -> BeautifulSoup:
+    """The article of a Material page: what the reader reads, without navigation."""
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None
+    return article
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    def factory(files: Files | None = None, base: str = "mini") -> Path:
+        return make_project(tmp_path / "kennisbank", files, base)
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture built once for the read-only tests."""
+    return build(make_project(tmp_path_factory.mktemp("mini") / "kennisbank"))
