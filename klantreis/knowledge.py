@@ -78,6 +78,8 @@ class KnowledgeBase:
         for page in self.pages:
             for phase in page.phases:
                 pages_by_phase[phase].append(page)
+        for listed in pages_by_phase.values():
+            listed.sort(key=lambda page: page.title.casefold())
         set_(self, "pages_by_phase", pages_by_phase)
 
         model_stages: dict[str, list[tuple[JourneyModel, str]]] = defaultdict(list)

@@ -71,3 +71,21 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini fixture built once for the read-only tests."""
     return build(make_project(tmp_path_factory.mktemp("mini") / "kennisbank"))
+
+
+def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
+    """The file and anchor a relative link on page `page_url` points to."""
+    target, _, anchor = href.partition("#")
+    base = (site / page_url) if page_url.endswith("/") or page_url == "" else (site / page_url).parent
+    path = (base / target).resolve() if target else (site / page_url / "index.html")
+    if path.is_dir():
+        path = path / "index.html"
+    return path, anchor
+
+
+def assert_link_resolves(site: Path, page_url: str, href: str) -> None:
+    path, anchor = resolve(site, page_url, href)
+    assert path.is_file(), f"{href} on {page_url or 'home'} points to missing {path}"
+    if anchor:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.find(id=anchor) is not None, f"{href} on {page_url}: no anchor #{anchor}"

@@ -71,12 +71,11 @@ def build(project: Path, site_dir: Path | None = None, *, offline: bool = False)
             staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=_parent(target)))
             config.site_dir = str(staging)
             try:
-                # As `mkdocs build` does: plugins prepare in on_startup, clean up in on_shutdown.
+                # As `mkdocs build` does. MkDocs reuses plugin instances within a process (for
+                # `serve`), so on_shutdown is left out: the blog plugin would delete the
+                # temporary folder its reused instance still needs in the next build.
                 config.plugins.on_startup(command="build", dirty=False)
-                try:
-                    mkdocs_build.build(config)
-                finally:
-                    config.plugins.on_shutdown()
+                mkdocs_build.build(config)
             except (MkDocsException, SystemExit) as error:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise BuildFailed(_reason(error, collector.messages)) from None

@@ -1,0 +1,117 @@
+"""Built fixture sites: term pages, tooltips, backlinks, phase and channel pages."""
+
+from __future__ import annotations
+
+from conftest import assert_link_resolves, build, content, page, run_cli
+
+
+def term_links(soup):
+    return [(a["data-begrip"], a.get_text(), a["data-definitie"])
+            for a in content(soup).select("a.kr-begrip")]
+
+
+def test_first_occurrences_are_linked_with_their_definition(mini_site):
+    links = term_links(page(mini_site, ""))
+    assert links[:3] == [
+        ("seo", "SEO", "Het beter vindbaar maken van je website in zoekmachines."),
+        ("conversie", "conversie", "Een bezoeker die doet wat je hoopt, zoals kopen."),
+        ("google-ads", "Google Ads", "Betaalde advertenties in Google."),
+    ]
+    # The macro link with its own text counts too, but automatic links stay one per term.
+    assert [slug for slug, *_ in links].count("seo") == 1
+
+
+def test_no_links_in_headings_code_existing_links_or_navigation(mini_site):
+    soup = page(mini_site, "")
+    article = content(soup)
+    assert not article.select("h1 a.kr-begrip, h2 a.kr-begrip, code a.kr-begrip, a a.kr-begrip")
+    assert not soup.select("nav.md-nav a.kr-begrip, header a.kr-begrip")
+    assert article.select_one("code").get_text() == "SEO in code"
+
+
+def test_alias_links_to_its_term_and_lowercase_seo_is_not_linked(mini_site):
+    links = term_links(page(mini_site, "gids/gids/"))
+    assert ("seo", "zoekmachineoptimalisatie") in [(s, t) for s, t, _ in links]
+    home = content(page(mini_site, ""))
+    assert "seo in kleine letters" in home.get_text()
+    assert all(a.get_text() != "seo" for a in home.select("a.kr-begrip"))
+
+
+def test_term_page_shows_definition_aliases_phases_related_and_backlinks(mini_site):
+    soup = page(mini_site, "begrippen/seo/")
+    article = content(soup)
+    assert article.select_one("h1").get_text() == "SEO"
+    assert article.select_one(".kr-definitie").get_text() == (
+        "Het beter vindbaar maken van je website in zoekmachines.")
+    assert "zoekmachineoptimalisatie" in article.select_one(".kr-kenmerken").get_text()
+    assert not [a for a in article.select("a.kr-begrip") if a["data-begrip"] == "seo"]
+    related = [a.get_text() for a in article.select(".kr-begrippenlijst a")]
+    assert related == ["Google Ads"]
+    backlinks = {a.get_text(): a["href"] for a in article.select(".kr-backlinks a")}
+    assert {"Mini Kennisbank", "Een gids", "Eerste artikel", "Vera zoekt een afslankcoach"} <= set(backlinks)
+    for href in backlinks.values():
+        assert_link_resolves(mini_site, "begrippen/seo/", href)
+
+
+def test_related_terms_link_both_ways(mini_site):
+    article = content(page(mini_site, "begrippen/google-ads/"))
+    assert [a.get_text() for a in article.select(".kr-begrippenlijst a")] == ["SEO"]
+
+
+def test_term_index_groups_by_letter(mini_site):
+    article = content(page(mini_site, "begrippen/"))
+    assert [h.get_text().strip("¶") for h in article.select("h2")] == ["C", "G", "S"]
+    assert [a.get_text() for a in article.select(".kr-begrippenlijst dt a")] == [
+        "conversie", "Google Ads", "SEO"]
+
+
+def test_phase_page_has_template_channels_stages_terms_articles_and_neighbours(mini_site):
+    url = "fasen/aandacht/"
+    article = content(page(mini_site, url))
+    assert "Zorg dat de klant je vindt." in article.select_one(".kr-doel").get_text()
+    rows = article.select("table.kr-kanalen tbody tr")
+    assert [row.th.get_text() for row in rows] == ["Website", "Google"]
+    assert rows[0].select("td")[1].get_text() == "online"
+    for link in article.select("table.kr-kanalen a, .kr-stappenlijst a, .kr-paginalijst a"):
+        assert_link_resolves(mini_site, url, link["href"])
+    stage_links = [a["href"] for a in article.select(".kr-stappenlijst a")]
+    assert stage_links == ["../../klantreizen/vera/#stap-1", "../../klantreizen/vera/#stap-2"]
+    assert [a.get_text() for a in article.select(".kr-paginalijst a")] == ["Een gids", "Eerste artikel"]
+    assert article.select_one("a[rel=next]").get_text() == "Volgende fase: Overweging →"
+    assert article.select_one("a[rel=prev]") is None
+    strip = article.select_one(".kr-fasestrook")
+    assert strip.select_one("[aria-current]").get_text() == "Aandacht"
+
+
+def test_channel_pages_and_matrix_link_both_ways(mini_site):
+    article = content(page(mini_site, "kanalen/"))
+    rows = article.select("table.kr-matrix tbody tr")
+    assert [row.th.a.get_text() for row in rows] == ["Website", "Google", "Winkel"]
+    website = [cell.get_text() for cell in rows[0].select("td")]
+    assert website[:5] == ["✓Website dient Aandacht", "✓Website dient Overweging",
+                           "niet in Aankoop", "niet in Service", "niet in Loyaliteit"]
+    assert article.select_one(".kr-legenda") is not None
+    for link in article.select("table.kr-matrix a"):
+        assert_link_resolves(mini_site, "kanalen/", link["href"])
+    channel = content(page(mini_site, "kanalen/winkel/"))
+    assert [a["href"] for a in channel.select(".kr-stappenlijst a")] == ["../../klantreizen/vera/#stap-4"]
+
+
+def test_drafts_are_not_published(mini_site):
+    assert not (mini_site / "artikelen" / "concept-artikel").exists()
+    assert "Concept artikel" not in (mini_site / "feed_rss_created.xml").read_text()
+    assert "Concept artikel" not in (mini_site / "search" / "search_index.json").read_text()
+
+
+def test_failed_build_keeps_the_previous_site_and_sources(project):
+    root = project()
+    site = build(root)
+    before = (site / "index.html").read_text()
+    (root / "glossary" / "seo.md").write_text("---\ntitle: SEO\n---\n", encoding="utf-8")
+    sources = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and "site" not in p.parts}
+    result = run_cli("build", "--project", str(root))
+    assert result.exit_code == 1
+    assert "glossary/seo.md:2: het verplichte veld 'description' ontbreekt." in result.output
+    assert "Traceback" not in result.output
+    assert (site / "index.html").read_text() == before
+    assert {p: p.read_bytes() for p in sources} == sources
