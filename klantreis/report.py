@@ -16,9 +16,9 @@ def format_errors(errors: Iterable[ContentError], colour: bool = False) -> str:
     for path, group in groupby(sorted(errors), key=lambda error: error.path):
         lines.append(_paint(path, "1", colour))
         for error in group:
-            label = "waarschuwing" if error.warning else "fout"
-            lines.append(f"  {error.location}: {_paint(label, '33' if error.warning else '31', colour)}:"
-                         f" {error.message}" + (f" {error.hint}" if error.hint else ""))
+            label = _paint("waarschuwing: ", "33", colour) if error.warning else ""
+            message = error.message if error.warning else _paint(error.message, "31", colour)
+            lines.append(f"  {error.location}: {label}{message}" + (f" {error.hint}" if error.hint else ""))
     return "\n".join(lines)
 
 

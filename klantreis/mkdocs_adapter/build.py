@@ -102,11 +102,18 @@ def _parent(target: Path) -> Path:
 
 
 def _reason(error: BaseException, messages: list[str]) -> str:
-    text = str(error).strip()
-    if isinstance(error, SystemExit):
-        text = "een macro gaf een fout (zie de melding hierboven)."
-    details = "\n".join(f"  {message}" for message in messages if message.strip())
-    return f"{text}\n{details}" if details else text
+    """What went wrong: the logged errors (the real reasons), else the exception itself."""
+    details = [_without_traceback(message) for message in messages if message.strip()]
+    if details:
+        return "\n".join(details)
+    if isinstance(error, SystemExit) and not isinstance(error, MkDocsException):
+        return "een macro gaf een fout."
+    return str(error).strip()
+
+
+def _without_traceback(message: str) -> str:
+    # The macros plugin puts a Python traceback in its message; the consultant needs the first lines.
+    return message.split("Traceback (most recent call last)", 1)[0].rstrip("`\n ")
 
 
 def _swap(staging: Path, target: Path) -> None:
