@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,3 +92,50 @@ def assert_link_resolves(site: Path, page_url: str, href: str) -> None:
     if anchor:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert soup.find(id=anchor) is not None, f"{href} on {page_url}: no anchor #{anchor}"
+
+
+# -- real browser and real HTTP server -------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path, prefix: str = ""):
+    """A real HTTP server on 127.0.0.1 serving `root`, optionally below a sub-path `prefix`."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def translate_path(self, path: str) -> str:
+            if prefix:
+                if not path.startswith(prefix):
+                    return str(root / "__niet-onder-prefix__")
+                path = "/" + path[len(prefix):].lstrip("/")
+            return super().translate_path(path)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -15,6 +15,7 @@
   document.body.appendChild(tip);
   var shownFor = null;
   var lastPointer = "mouse";
+  var shownBeforeTap = null;  // a tap also fires mouseenter; what was open before it counts
 
   function describe(link, index) {
     // A hidden description per link gives screen readers the definition, without the tooltip.
@@ -55,9 +56,8 @@
     link.addEventListener("mouseleave", function () { if (lastPointer !== "touch") hide(); });
     link.addEventListener("focus", function () { show(link); });
     link.addEventListener("blur", hide);
-    link.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
     link.addEventListener("click", function (event) {
-      if (lastPointer === "touch" && shownFor !== link) {
+      if (lastPointer === "touch" && shownBeforeTap !== link) {
         event.preventDefault();
         show(link);
       }
@@ -66,6 +66,7 @@
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType;
+    shownBeforeTap = shownFor;
     if (!event.target.closest || !event.target.closest("a.kr-begrip")) hide();
   });
   window.addEventListener("scroll", function () { if (shownFor) show(shownFor); }, { passive: true });

@@ -1,0 +1,102 @@
+"""Tooltips and search in a real browser (Chromium via Playwright) against a real HTTP server."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build, make_project, serve_directory
+
+HOSTILE = '<img src=x onerror="window.__xss=1"> & "aanhalingstekens" \'enkel\''
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("tooltips") / "kb", {
+        "glossary/conversie.md": (
+            "---\ntitle: conversie\naliases: [conversies]\n"
+            f"description: '{HOSTILE.replace(chr(39), chr(39) * 2)}'\n"
+            "phases: [aankoop]\n---\nEen conversie is het doel.\n"
+        ),
+    })
+    with serve_directory(build(root)) as url:
+        yield url
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def tooltip(page):
+    return page.locator("#kr-tooltip")
+
+
+def test_hover_shows_the_definition(desktop, site_url):
+    desktop.goto(site_url + "/")
+    link = desktop.locator("article a.kr-begrip", has_text="SEO").first
+    link.hover()
+    assert tooltip(desktop).is_visible()
+    assert tooltip(desktop).inner_text() == "Het beter vindbaar maken van je website in zoekmachines."
+    # Screen readers get the same text as the link's description.
+    assert link.evaluate("a => document.getElementById(a.getAttribute('aria-describedby')).textContent") \
+        == "Het beter vindbaar maken van je website in zoekmachines."
+
+
+def test_keyboard_focus_shows_the_definition_and_escape_hides_it(desktop, site_url):
+    desktop.goto(site_url + "/")
+    for _ in range(60):
+        desktop.keyboard.press("Tab")
+        if desktop.evaluate("document.activeElement.classList.contains('kr-begrip')"):
+            break
+    assert desktop.evaluate("document.activeElement.dataset.begrip") == "seo"
+    assert tooltip(desktop).is_visible()
+    desktop.keyboard.press("Escape")
+    assert not tooltip(desktop).is_visible()
+
+
+def test_first_tap_shows_the_definition_second_tap_opens_the_term(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    phone = context.new_page()
+    phone.goto(site_url + "/")
+    link = phone.locator("article a.kr-begrip", has_text="Google Ads").first
+    link.tap()
+    assert tooltip(phone).inner_text() == "Betaalde advertenties in Google."
+    assert phone.url == site_url + "/"
+    link.tap()
+    phone.wait_for_url("**/begrippen/google-ads/")
+    context.close()
+
+
+def test_markup_in_a_definition_stays_text_everywhere(desktop, site_url):
+    desktop.goto(site_url + "/")
+    desktop.locator("article a.kr-begrip", has_text="conversie").first.hover()
+    assert tooltip(desktop).inner_text() == HOSTILE
+    assert desktop.evaluate("window.__xss") is None
+    desktop.goto(site_url + "/begrippen/conversie/")
+    assert desktop.evaluate("window.__xss") is None
+    description = desktop.locator("meta[name=description]").get_attribute("content")
+    assert description == HOSTILE
+    assert desktop.locator(".kr-definitie").inner_text() == HOSTILE
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("conversies", "conversie"),
+    ("conversie", "conversie"),
+    ("klantreizen", "Een afspraak maken"),
+    ("afspraken", "Een afspraak maken"),
+    ("afspraak", "Een afspraak maken"),
+])
+def test_dutch_search_finds_inflected_forms(desktop, site_url, query, expected):
+    desktop.goto(site_url + "/")
+    desktop.locator("label.md-search__icon, .md-search__input").first.click()
+    # Material listens to key presses, so type like a person does.
+    desktop.locator("input.md-search__input").press_sequentially(query, delay=20)
+    results = desktop.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    titles = [title.inner_text() for title in desktop.locator(".md-search-result__article h1").all()]
+    assert any(expected in title for title in titles), titles
