@@ -87,7 +87,7 @@ def test_markup_in_a_definition_stays_text_everywhere(desktop, site_url):
 @pytest.mark.parametrize(("query", "expected"), [
     ("conversies", "conversie"),
     ("conversie", "conversie"),
-    ("klantreizen", "Een afspraak maken"),
+    ("stappenplannen", "Een afspraak maken"),
     ("afspraken", "Een afspraak maken"),
     ("afspraak", "Een afspraak maken"),
 ])
