@@ -80,8 +80,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     @staticmethod
     def _offline(config: Any) -> bool:
-        offline = config.plugins.get("offline")
-        return bool(offline is not None and offline.config.enabled)
+        return any(name.split("/")[-1] == "offline" and plugin.config.enabled
+                   for name, plugin in config.plugins.items())
 
     def _add(self, files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)

@@ -1,0 +1,111 @@
+"""Journey maps: stages under their phase, lanes, the emotion curve, models, overview, worksheet."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_link_resolves, content, page, serve_directory
+
+URL = "klantreizen/vera/"
+
+
+def test_stages_appear_under_their_phase_in_order(mini_site):
+    table = content(page(mini_site, URL)).select_one("table.kr-kaart")
+    phases = [(th.get_text(strip=True), int(th.get("colspan", 1)))
+              for th in table.select("tr.kr-fasenrij th")[1:]]
+    assert phases == [("Aandacht", 2), ("Overweging", 1), ("Aankoop", 1)]
+    stages = [th.get_text(" ", strip=True) for th in table.select("tr.kr-stappenrij th")[1:]]
+    assert stages == ["1 Vera ziet een advertentie", "2 Vera twijfelt", "3 Vera vergelijkt coaches",
+                      "4 Vera boekt"]
+    assert [th["id"] for th in table.select("tr.kr-stappenrij th[id]")] == [
+        "stap-1", "stap-2", "stap-3", "stap-4"]
+
+
+def test_lanes_no_stage_fills_are_left_out(mini_site):
+    table = content(page(mini_site, URL)).select_one("table.kr-kaart")
+    lanes = [row.th.get_text() for row in table.select("tbody tr")]
+    assert lanes == ["Doet", "Voelt", "Emotie", "Kanalen", "Online of offline", "Knelpunten"]
+    pain = table.select_one("tr.kr-lane-pain_points").select("td")
+    assert [li.get_text() for li in pain[2].select("li")] == ["Te veel keuze", "Geen prijzen"]
+
+
+def test_emotion_curve_has_one_point_per_stage_at_its_height(mini_site):
+    svg = content(page(mini_site, URL)).select_one("figure.kr-emotiecurve svg")
+    points = svg.select("circle.kr-punt")
+    assert [int(p["data-emotie"]) for p in points] == [1, -1, 0, 2]
+    heights = {int(p["data-emotie"]): float(p["cy"]) for p in points}
+    levels = {line.find_next_sibling("text").get_text(): float(line["y1"])
+              for line in svg.select("line.kr-raster")}
+    assert heights[2] == levels["heel positief"] < heights[1] == levels["positief"]
+    assert heights[0] == levels["neutraal"] < heights[-1] == levels["negatief"]
+    xs = [float(p["cx"]) for p in points]
+    assert xs == sorted(xs)
+    assert "Stap 2, Vera twijfelt: negatief (-1)." in svg.select_one("desc").get_text()
+    assert svg["role"] == "img"
+    assert [p["class"][-1] for p in points] == [
+        "kr-fase-aandacht", "kr-fase-aandacht", "kr-fase-overweging", "kr-fase-aankoop"]
+
+
+def test_channel_and_phase_links_on_the_map_resolve(mini_site):
+    article = content(page(mini_site, URL))
+    links = article.select("table.kr-kaart a, .kr-fasestrook a")
+    assert links
+    for link in links:
+        assert_link_resolves(mini_site, URL, link["href"])
+
+
+def test_model_table_lists_every_model_stage(mini_site):
+    table = content(page(mini_site, "fasen/")).select_one("table.kr-modellen")
+    row = table.select_one("tr#model-aida")
+    cells = [[s.get_text() for s in td.select(".kr-modelstap")] for td in row.select("td")]
+    assert cells == [["Attention", "Interest"], ["Interest", "Desire"], ["Action"], [], []]
+
+
+def test_overview_worksheet_and_starter_file(mini_site):
+    article = content(page(mini_site, "klantreizen/"))
+    row = article.select_one("table.kr-klantreizen tbody tr")
+    assert row.th.a.get_text() == "Vera zoekt een afslankcoach"
+    assert [span.get_text() for span in row.select(".kr-fase-label")] == [
+        "Aandacht", "Overweging", "Aankoop"]
+    starter = article.select_one("a[download]")["href"]
+    assert_link_resolves(mini_site, "klantreizen/", starter)
+    import yaml
+
+    data = yaml.safe_load((mini_site / "klantreizen" / "klantreis-sjabloon.yml").read_text())
+    assert set(data) == {"title", "description", "sector", "persona", "stages"}
+    worksheet = content(page(mini_site, "klantreizen/werkblad/"))
+    lanes = [row.th.get_text() for row in worksheet.select("tbody tr")]
+    assert lanes[:3] == ["Doet", "Denkt", "Voelt"] and "KPI's" in lanes
+
+
+@pytest.mark.browser
+def test_map_scrolls_sideways_on_a_phone_and_prints_landscape(browser, mini_site, tmp_path):
+    with serve_directory(mini_site) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        phone = context.new_page()
+        phone.goto(f"{url}/{URL}")
+        page_width = phone.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= 390
+        scroller = phone.locator(".kr-kaart-scroll")
+        assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
+        scroller.evaluate("e => e.scrollLeft = 400")
+        assert scroller.evaluate("e => e.scrollLeft") > 0
+        # The lane labels stay in view while the stages scroll.
+        assert phone.locator("tbody th.kr-lane").first.evaluate(
+            "e => getComputedStyle(e).position") == "sticky"
+        context.close()
+
+        printer = browser.new_page()
+        printer.goto(f"{url}/{URL}")
+        pdf = tmp_path / "kaart.pdf"
+        printer.pdf(path=str(pdf), prefer_css_page_size=True)
+        from pypdf import PdfReader
+
+        first = PdfReader(pdf).pages[0]
+        assert float(first.mediabox.width) > float(first.mediabox.height)
+        printer.emulate_media(media="print")
+        assert printer.locator(".md-sidebar").first.is_hidden()
+        overflow = printer.locator("table.kr-kaart").evaluate(
+            "t => t.getBoundingClientRect().right - document.documentElement.clientWidth")
+        assert overflow <= 1
+        printer.close()
