@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from .blocks import AUTHOR_MACROS, PAGE_MACROS
 from .errors import ContentError, ContentErrors, did_you_mean
 from .knowledge import KnowledgeBase
 from .linker import TermMatcher
-from .loader import load_knowledge_base
+from .loader import load_with_errors
 from .pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
@@ -45,8 +45,13 @@ def _sources(kb: KnowledgeBase) -> Iterator[tuple[str, str, int]]:
         yield term.path, term.body, term.body_line
 
 
-def check_templates(kb: KnowledgeBase, extra_names: set[str] = frozenset()) -> None:  # type: ignore[assignment]
-    """Raise `ContentErrors` for every macro problem in every page."""
+def check_templates(kb: KnowledgeBase, extra_names: Iterable[str] = (),
+                    references: bool = True) -> None:
+    """Raise `ContentErrors` for every macro problem in every page.
+
+    With `references` false, slugs in macro calls are not checked (used when some files did not
+    load, so a valid slug would look unknown).
+    """
     env = Environment()
     known = set(AUTHOR_MACROS) | set(PAGE_MACROS) | STANDARD_NAMES | set(extra_names)
     errors: list[ContentError] = []
@@ -60,20 +65,20 @@ def check_templates(kb: KnowledgeBase, extra_names: set[str] = frozenset()) -> N
                                        f"fout in een macro: {error.message}.",
                                        "Controleer de {{ }} en {% %} op deze regel."))
             continue
-        errors.extend(_check_tree(tree, kb, known, path, first_line))
+        errors.extend(_check_tree(tree, kb, known, path, first_line, references))
     if errors:
         raise ContentErrors(errors)
 
 
 def _check_tree(tree: nodes.Template, kb: KnowledgeBase, known: set[str], path: str,
-                first_line: int) -> Iterator[ContentError]:
+                first_line: int, references: bool) -> Iterator[ContentError]:
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known and node.name not in assigned:
             yield ContentError(path, first_line + node.lineno - 1,
                                f"onbekende macro of variabele '{node.name}'.",
                                did_you_mean(node.name, AUTHOR_MACROS))
-    for call in tree.find_all(nodes.Call):
+    for call in tree.find_all(nodes.Call) if references else ():
         if isinstance(call.node, nodes.Name) and call.node.name in REFERENCES and call.args:
             yield from _check_reference(call, kb, path, first_line)
 
@@ -100,13 +105,14 @@ FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
     """Everything `klantreis check` reports: errors first, then warnings; never raises."""
+    kb, problems = load_with_errors(project, docs_dir)
     try:
-        kb = load_knowledge_base(project, docs_dir)
-        check_templates(kb)
+        check_templates(kb, references=not problems)
     except ContentErrors as failure:
-        return failure.errors
-    problems = [*_unused_terms(kb), *_articles_without_phase(kb), *_journey_gaps(kb)]
+        problems.extend(failure.errors)
     problems.extend(_broken_links(kb, project / docs_dir))
+    if not problems:
+        problems = [*_unused_terms(kb), *_articles_without_phase(kb), *_journey_gaps(kb)]
     return sorted(problems)
 
 
@@ -160,4 +166,4 @@ def _broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
                 continue
             line = page.body_line + body.count("\n", 0, match.start())
             yield ContentError(page.path, line, f"de link '{target}' wijst naar een pagina die niet "
-                               "bestaat.", did_you_mean(resolved, known))
+                               "bestaat.", "Controleer de map en de bestandsnaam (met .md).")

@@ -43,6 +43,7 @@ class Loader:
         self._names: dict[str, list[tuple[str, int, bool]]] = {}
 
     def load(self) -> KnowledgeBase:
+        """Everything valid, as a knowledge base; the problems are in `self.errors`."""
         phases = self._catalogue("phases", Phase)
         self._check_phase_order(phases)
         known = {"phases": {phase.id for phase in phases}}
@@ -53,8 +54,6 @@ class Loader:
         known["channels"] = {channel.id for channel in channels}
         journeys = {journey.slug: journey for journey in self._journeys(known)}
         pages = tuple(self._doc_pages(phases))
-        if any(not error.warning for error in self.errors):
-            raise ContentErrors(self.errors)
         return KnowledgeBase(
             phases=tuple(phases),
             channels={channel.id: channel for channel in channels},
@@ -321,4 +320,14 @@ def _date(value: Any) -> Any:
 
 def load_knowledge_base(root: Path, docs_dir: str = "docs") -> KnowledgeBase:
     """Read and validate every source under `root`; raise `ContentErrors` with all problems."""
-    return Loader(root, docs_dir).load()
+    kb, errors = load_with_errors(root, docs_dir)
+    if errors:
+        raise ContentErrors(errors)
+    return kb
+
+
+def load_with_errors(root: Path, docs_dir: str = "docs") -> tuple[KnowledgeBase, list[ContentError]]:
+    """What is valid, and every problem found: for `klantreis check`, which reports them all."""
+    loader = Loader(root, docs_dir)
+    kb = loader.load()
+    return kb, loader.errors

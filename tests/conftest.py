@@ -57,7 +57,7 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def content(soup: BeautifulSoup) -> BeautifulSoup:
     """The article of a Material page: what the reader reads, without navigation."""
-    article = soup.select_one("article.md-content__inner")
+    article = soup.select_one("article.md-content__inner") or soup.select_one("div.md-content")
     assert article is not None
     return article
 
