@@ -18,6 +18,7 @@ from ..engine import Engine
 from ..errors import ContentErrors
 from ..loader import load_knowledge_base
 from ..report import format_errors
+from ..seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -69,6 +70,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             self._add(files, File.generated(config, page.src_uri, content=page.markdown))
         self._add(files, File.generated(config, page_paths.STARTER_FILE,
                                         content=page_paths.starter_file(engine.renderer)))
+        if config.site_url:
+            robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
+            self._add(files, File.generated(config, "robots.txt", content=robots))
         for name in ASSETS:
             self._add(files, File.generated(config, f"assets/klantreis/{name}",
                                             abs_src_path=str(PACKAGE / "assets" / name)))
@@ -96,6 +100,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # After the blog plugin has decided which posts are drafts and where posts live.
     @event_priority(-100)
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        self._files = files
         self._engine().set_urls({
             file.src_uri: file.url for file in files
             if file.inclusion is not InclusionLevel.EXCLUDED
@@ -116,6 +121,36 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
         return self._engine().link_page(html, page.file.src_uri, page.title or "", page.meta)
 
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        engine = self._engine()
+        facts = PageFacts(
+            src_uri=page.file.src_uri, url=page.canonical_url or "", title=_plain(page.title),
+            description=_plain(page.meta.get("description") or config.site_description),
+            breadcrumbs=self._breadcrumbs(page, config), term=page.meta.get("kr_begrip"),
+            published=_iso_date(page.meta.get("date")),
+            authors=[author.name for author in getattr(page, "authors", [])],
+        )
+        page.kr_structured_data = [json_ld(item) for item in structured_data(
+            facts, engine.kb, lambda src: self._absolute(config, engine.urls.url(src)))]
+        return context
+
+    def _breadcrumbs(self, page: Any, config: Any) -> list[tuple[str, str]]:
+        """Home, then the index page of every folder above this page, then the page itself."""
+        crumbs = [(config.site_name, self._absolute(config, ""))]
+        parts = page.file.src_uri.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            index = self._files.get_file_from_path("/".join(parts[:depth]) + "/index.md")
+            if index is not None and index.page is not None and index.page is not page:
+                crumbs.append((_plain(index.page.title), self._absolute(config, index.url)))
+        if not page.is_homepage:
+            crumbs.append((_plain(page.title), page.canonical_url or ""))
+        return crumbs
+
+    @staticmethod
+    def _absolute(config: Any, url: str) -> str:
+        base = config.site_url or ""
+        return base + ("" if url in ("", "./", ".") else url)
+
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         engine = self._engine()
         for file in files.documentation_pages():
@@ -128,6 +163,19 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if self.engine is None:
             raise PluginError("De kennisbank kon niet worden geladen.")
         return self.engine
+
+
+def _plain(value: Any) -> str:
+    """Text as the reader sees it: undo our escaping of titles and descriptions."""
+    if isinstance(value, Markup):
+        return value.unescape()
+    return str(value or "")
+
+
+def _iso_date(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("created")
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else None
 
 
 def neutralise(text: str) -> Markup:
