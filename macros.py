@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from klantreis.blocks import AUTHOR_MACROS, PAGE_MACROS
+from klantreis.blocks import AUTHOR_MACROS, PAGE_MACROS, UnknownReference
 
 
 def define_env(env: Any) -> None:
@@ -16,7 +16,14 @@ def define_env(env: Any) -> None:
     def bind(name: str) -> Any:
         def macro(*args: Any, **kwargs: Any) -> Any:
             engine = env.conf["plugins"]["klantreis"].engine
-            return getattr(engine.blocks(env.page.file.src_uri), name)(*args, **kwargs)
+            blocks = engine.blocks(env.page.file.src_uri)
+            if not engine.problems:
+                return getattr(blocks, name)(*args, **kwargs)
+            # In a preview with content errors a missing slug must not stop the server.
+            try:
+                return getattr(blocks, name)(*args, **kwargs)
+            except UnknownReference as error:
+                return blocks.missing(error)
 
         macro.__name__ = name
         return macro

@@ -329,6 +329,10 @@ class Blocks:
         return self._render("pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES,
                             columns_per_phase=2)
 
+    def missing(self, error: UnknownReference) -> Markup:
+        """A visible marker in the preview where a macro names something that does not exist."""
+        return self._render("missing.html", error=error)
+
     def macros(self) -> dict[str, Any]:
         """Every macro by name, for the macros plugin."""
         return {name: getattr(self, name) for name in AUTHOR_MACROS + PAGE_MACROS}

@@ -5,6 +5,7 @@ Exit codes: 0 all well, 1 content errors (or a failed build), 2 wrong use of the
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from pathlib import Path
@@ -24,6 +25,15 @@ PROJECT = click.option(
 
 def _colour() -> bool:
     return sys.stdout.isatty()
+
+
+def _show_mkdocs_messages(level: int = logging.WARNING) -> None:
+    """Print MkDocs' own messages (warnings, errors; with serve also its progress) plainly."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 @click.group(help="Klantreis Kennisbank: bouw, controleer en publiceer de kennisbank.")
@@ -83,6 +93,7 @@ def bundle(project: Path) -> None:
 def serve(project: Path, adres: str) -> None:
     from .mkdocs_adapter.build import serve as run_serve
 
+    _show_mkdocs_messages(logging.INFO)
     run_serve(project.resolve(), adres)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import pages
 from .blocks import Blocks
+from .errors import ContentError
 from .knowledge import KnowledgeBase
 from .linker import TermLinker
 from .render import Renderer
@@ -39,13 +40,23 @@ class Engine:
     mentions: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     """Term slug -> {page src_uri: page title} of every page that names the term."""
     stats: BuildStats = field(default_factory=BuildStats)
+    problems: list[ContentError] = field(default_factory=list)
+    """Content errors shown in the preview instead of stopping it (empty in a real build)."""
 
     def __post_init__(self) -> None:
         self.linker = TermLinker(self.kb.terms.values())
 
     @classmethod
-    def create(cls, kb: KnowledgeBase, icon_dirs: Iterable[Path] = ()) -> Engine:
-        return cls(kb, Renderer(icon_dirs))
+    def create(cls, kb: KnowledgeBase, icon_dirs: Iterable[Path] = (),
+               problems: Iterable[ContentError] = ()) -> Engine:
+        return cls(kb, Renderer(icon_dirs), problems=list(problems))
+
+    def has_problems_in(self, src_uri: str) -> bool:
+        return any(problem.path.endswith("/" + src_uri) for problem in self.problems)
+
+    def problems_banner(self) -> str:
+        """The preview's red box listing every content error with its file and line."""
+        return self.renderer.render("problems.html", problems=[p for p in self.problems if not p.warning])
 
     def generated_pages(self) -> list[pages.GeneratedPage]:
         return pages.generated_pages(self.kb)

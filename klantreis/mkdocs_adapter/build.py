@@ -134,6 +134,7 @@ def _swap(staging: Path, target: Path) -> None:
 
 def serve(project: Path, address: str = "127.0.0.1:8000") -> None:
     """Live preview; rebuilds on every change to docs, glossary, journeys and templates."""
+    # Not strict: a warning must not freeze the preview; `klantreis build` stays strict.
     with _offline(False):
         mkdocs_serve.serve(config_file=str(project / "mkdocs.yml"), dev_addr=address,
-                           livereload=True)
+                           livereload=True, strict=False)

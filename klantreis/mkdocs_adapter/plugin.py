@@ -16,7 +16,7 @@ from .. import pages as page_paths
 from ..check import check_templates
 from ..engine import Engine
 from ..errors import ContentErrors
-from ..loader import load_knowledge_base
+from ..loader import load_with_errors
 from ..report import format_errors
 from ..seo import PageFacts, json_ld, structured_data
 
@@ -41,16 +41,23 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        kb, problems = load_with_errors(root, docs_dir)
         try:
-            kb = load_knowledge_base(root, docs_dir)
-            check_templates(kb, extra_names=set(config.extra))
+            check_templates(kb, extra_names=config.extra, references=not problems)
         except ContentErrors as failure:
-            self.engine = None
-            raise PluginError("De bronbestanden bevatten fouten:\n" + format_errors(failure.errors))
+            problems.extend(failure.errors)
+        if problems:
+            message = "De bronbestanden bevatten fouten:\n" + format_errors(problems)
+            if not getattr(self, "is_serve", False):
+                self.engine = None
+                raise PluginError(message)
+            # In the preview, show the problems on every page instead of stopping: the
+            # consultant sees them in the browser, and the next save that fixes them recovers.
+            log.error(message)
         # Our theme folder sits after the user's custom_dir and before Material's own templates.
         config.theme.dirs.insert(len(config.theme.dirs) - 1 if config.theme.custom_dir else 0,
                                  str(PACKAGE / "theme"))
-        self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs])
+        self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs], problems)
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
             config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
@@ -110,6 +117,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # Before the macros plugin renders the page, so titles never reach Jinja as code.
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if self._engine().has_problems_in(page.file.src_uri):
+            page.meta["render_macros"] = False  # a broken macro must not stop the preview
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
@@ -119,7 +128,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # Late, so the links go into the final HTML of every other content plugin.
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        return self._engine().link_page(html, page.file.src_uri, page.title or "", page.meta)
+        engine = self._engine()
+        html = engine.link_page(html, page.file.src_uri, page.title or "", page.meta)
+        return engine.problems_banner() + html if engine.problems else html
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         engine = self._engine()
