@@ -139,3 +139,15 @@ def serve_directory(root: Path, prefix: str = ""):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own knowledge base, built once (a copy: the build never writes to sources)."""
+    root = tmp_path_factory.mktemp("echt") / "kennisbank"
+    root.mkdir()
+    for name in ("docs", "glossary", "journeys"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(REPO / name, root / name)
+    return build(root)

@@ -1,0 +1,97 @@
+"""The real knowledge base in a real browser: a reader's route, accessibility, screenshots, links."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTIFACTS, serve_directory
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "",
+    "fase": "fasen/overweging/",
+    "begrip": "begrippen/seo/",
+    "klantreis": "klantreizen/vera-afslankcoach/",
+    "artikel": "artikelen/",
+}
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site):
+    with serve_directory(real_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_reader_route_home_phase_term_journey_and_back(browser, site_url, width):
+    context = browser.new_context(viewport=WIDTHS[width], is_mobile=width == "telefoon",
+                                  has_touch=width == "telefoon")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(site_url + "/")
+    tab.locator("article a[href$='fasen/aandacht/']").first.click()
+    tab.wait_for_url("**/fasen/aandacht/")
+    tab.locator("a[rel=next]").click()
+    tab.wait_for_url("**/fasen/overweging/")
+    tab.locator(".kr-begrippenlijst a").first.click()
+    tab.wait_for_url("**/begrippen/*/")
+    tab.go_back()
+    tab.locator(".kr-stappenlijst a").first.click()
+    tab.wait_for_url("**/klantreizen/*/#stap-*")
+    assert tab.locator("figure.kr-emotiecurve svg").is_visible()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
+    tab.go_back()
+    tab.wait_for_url("**/fasen/overweging/")
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", ["home", "fase", "begrip", "klantreis"])
+def test_no_serious_accessibility_violations(browser, site_url, name, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=WIDTHS["desktop"],
+                                  color_scheme="dark" if scheme == "slate" else "light")
+    tab = context.new_page()
+    tab.goto(site_url + "/" + PAGES[name])
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    results = Axe().run(tab)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_screenshots_for_a_person_to_look_at(browser, site_url, width):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=WIDTHS[width], is_mobile=width == "telefoon")
+    tab = context.new_page()
+    for name, url in PAGES.items():
+        tab.goto(site_url + "/" + url)
+        path = folder / f"{name}-{width}.png"
+        tab.screenshot(path=str(path), full_page=False)
+        assert path.stat().st_size > 10_000
+    context.close()
+
+
+def test_link_checker_finds_no_broken_link_or_anchor(real_site, tmp_path):
+    config = tmp_path / "linkchecker.ini"
+    config.write_text("[filtering]\nignorewarnings=url-content-too-large\n[AnchorCheck]\n")
+    linkchecker = Path(sys.executable).parent / "linkchecker"
+    with serve_directory(real_site) as url:
+        result = subprocess.run(
+            [str(linkchecker), "--config", str(config), "--no-status", "--threads", "4",
+             "-o", "text", url + "/"], capture_output=True, text=True, timeout=900)
+    report = result.stdout
+    assert result.returncode == 0, report[-3000:]
+    assert "0 errors found" in report and "0 warnings found" in report, report[-3000:]
