@@ -37,11 +37,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check klantreis macros.py tests benchmarks
 	$(BIN)/mypy
 
-test: $(STAMP) browser lint
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) browser lint node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
+
+lighthouse: $(STAMP) browser node_modules/.installed
+	$(BIN)/python benchmarks/lighthouse.py
 
 lock:
 	$(PYTHON) -m venv /tmp/klantreis-lock && /tmp/klantreis-lock/bin/pip install --quiet pip-tools

@@ -114,7 +114,7 @@ def browser():
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path, prefix: str = ""):
+def serve_directory(root: Path, prefix: str = "", port: int = 0):
     """A real HTTP server on 127.0.0.1 serving `root`, optionally below a sub-path `prefix`."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -131,7 +131,7 @@ def serve_directory(root: Path, prefix: str = ""):
         def log_message(self, *args) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
