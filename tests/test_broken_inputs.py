@@ -578,61 +578,91 @@ def test_site_is_a_file_instead_of_a_folder(tmp_path: Path) -> None:
     assert snapshot(root, BUILD_LEFTOVERS) == sources
 
 
-def _kill_when(process: subprocess.Popen, ready, limit: float = 30.0) -> bool:
-    """SIGKILL `process` as soon as `ready()` is true (or after ~0.5 s if it never is)."""
+def _kill_when(process: subprocess.Popen, ready, limit: float = 60.0) -> bool:
+    """SIGKILL `process` as soon as `ready()` is true; False if it finished first."""
     started = time.monotonic()
-    seen = False
     while process.poll() is None and time.monotonic() - started < limit:
         if ready():
-            seen = True
-            break
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return True
         time.sleep(0.005)
-    if process.poll() is None:
-        if not seen:
-            time.sleep(max(0.0, 0.5 - (time.monotonic() - started)))
-        process.send_signal(signal.SIGKILL)
+    process.kill()
     process.wait()
-    return seen
+    return False
 
 
-def test_interrupted_build_keeps_the_previous_site(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "kb")
-    code, output = run("build", "--bundel", "--project", str(root))
-    assert code == 0, output
-    site_before = site_files(root)
-    index_before = (root / "site" / "index.html").read_bytes()
-    zips_before = {path.name: path.read_bytes() for path in (root / "dist").iterdir()}
-    (root / "docs" / "gids" / "afspraak.md").write_text(
-        "---\ntitle: Afspraak\n---\n# Afspraak\n\nNieuwe tekst.\n", encoding="utf-8")
+def _start(root: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([str(KLANTREIS), "build", *args, "--project", str(root)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+
+def kill_build_half_way(root: Path) -> None:
+    """Start a real `klantreis build` and SIGKILL it while the new site is half written.
+
+    That is about 0.5-1 s after the start: once the staging folder holds its first pages.
+    """
     def half_written() -> bool:
         return any(any(staging.rglob("*.html")) for staging in root.glob(".site-*")
                    if staging.is_dir() and staging.name != ".site-oud")
 
-    process = subprocess.Popen([str(KLANTREIS), "build", "--project", str(root)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert _kill_when(process, half_written), "de build was klaar voordat hij half was"
+    assert _kill_when(_start(root), half_written), "de build was klaar voordat hij half was"
+
+
+def kill_bundle_half_way(root: Path) -> None:
+    """Start `klantreis build --bundel` and SIGKILL it while the zip is being written."""
+    def zip_half_written() -> bool:
+        dist = root / "dist"
+        return dist.is_dir() and any(path.stat().st_size > 0 for path in dist.glob(".*.zip*"))
+
+    assert _kill_when(_start(root, "--bundel"), zip_half_written), "de bundel was klaar voordat hij half was"
+
+
+def _change_a_page(root: Path) -> None:
+    (root / "docs" / "gids" / "afspraak.md").write_text(
+        "---\ntitle: Afspraak\n---\n# Afspraak\n\nNieuwe tekst.\n", encoding="utf-8")
+
+
+def test_interrupted_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "kb")
+    code, output = run("build", "--project", str(root))
+    assert code == 0, output
+    site_before = site_files(root)
+    index_before = (root / "site" / "index.html").read_bytes()
+    _change_a_page(root)
+    kill_build_half_way(root)
     assert (root / "site" / "index.html").read_bytes() == index_before
     assert site_files(root) == site_before, "de vorige site is na een afgebroken build niet compleet"
 
-    # And the bundle, killed while its zip is being written: no half zip under the real name.
-    def zip_half_written() -> bool:
-        return any(path.stat().st_size > 0 for path in (root / "dist").glob(".klantreis-kennisbank-*"))
 
-    process = subprocess.Popen([str(KLANTREIS), "build", "--bundel", "--project", str(root)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _kill_when(process, zip_half_written)
+def test_interrupted_bundle_leaves_no_half_zip(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "kb")
+    code, output = run("build", "--bundel", "--project", str(root))
+    assert code == 0, output
+    zips_before = {path.name: path.read_bytes() for path in (root / "dist").glob("*.zip")}
+    assert len(zips_before) == 1
+    _change_a_page(root)
+    kill_bundle_half_way(root)
+    zips_after = {path.name: path.read_bytes() for path in (root / "dist").glob("*.zip")}
+    assert zips_after == zips_before, "een afgebroken bundel heeft de zip veranderd"
     for path in (root / "dist").glob("*.zip"):
-        assert zipfile.is_zipfile(path) and zipfile.ZipFile(path).testzip() is None, path
-        assert path.read_bytes() == zips_before.get(path.name, path.read_bytes())
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
 
-    # The next build cleans up what the killed ones left behind.
+
+def test_next_build_cleans_up_after_interrupted_ones(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "kb")
+    code, output = run("build", "--bundel", "--project", str(root))
+    assert code == 0, output
+    _change_a_page(root)
+    kill_build_half_way(root)
+    kill_bundle_half_way(root)
     code, output = run("build", "--bundel", "--project", str(root))
     assert code == 0, output
     assert "Nieuwe tekst." in (root / "site" / "gids" / "afspraak" / "index.html").read_text(encoding="utf-8")
-    assert staging_leftovers(root) == [], "resten van een afgebroken build blijven staan"
-    leftovers = sorted(path.name for path in (root / "dist").iterdir() if not path.name.endswith(".zip"))
-    assert leftovers == [], "half geschreven zips van een afgebroken bundel blijven staan"
+    half_zips = sorted(path.name for path in (root / "dist").iterdir() if not path.name.endswith(".zip"))
+    assert {"half geschreven sites": staging_leftovers(root), "half geschreven zips": half_zips} == {
+        "half geschreven sites": [], "half geschreven zips": []}, "resten van afgebroken builds blijven staan"
 
 
 # -- hostile text: escaped everywhere it reaches the site --------------------------------------

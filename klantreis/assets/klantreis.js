@@ -71,6 +71,10 @@
   });
   window.addEventListener("scroll", function () { if (shownFor) show(shownFor); }, { passive: true });
 
+  // Material's search dialog has no accessible name; screen readers announce this one.
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Zoeken");
+
   /* ---- Search in Dutch -----------------------------------------------------------
    * Material appends a wildcard to every query word, which skips lunr's stemmer. So before a
    * query reaches the search worker we add the singular forms of Dutch plurals:
