@@ -6,6 +6,7 @@ Exit codes: 0 all well, 1 content errors (or a failed build), 2 wrong use of the
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -110,5 +111,18 @@ def new(project: Path, soort: str, titel: str) -> None:
     click.echo(path.relative_to(project.resolve()).as_posix())
 
 
+def run() -> None:
+    """The console entry point: an unexpected failure is reported in one line, not a traceback."""
+    try:
+        main(standalone_mode=True)
+    except Exception as error:  # noqa: BLE001 - the last line of defence for the consultant
+        if os.environ.get("KLANTREIS_DEBUG"):
+            raise
+        click.echo(f"Interne fout in klantreis ({type(error).__name__}: {error}). Er is niets "
+                   "gewijzigd. Meld dit aan de ontwikkelaar; met KLANTREIS_DEBUG=1 zie je details.",
+                   err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

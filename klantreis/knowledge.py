@@ -63,7 +63,8 @@ class KnowledgeBase:
         for term in self.terms.values():
             for phase in term.phases:
                 terms_by_phase[phase].append(term)
-            for other in term.related:
+            # With `klantreis check`, a related term may have failed to load: leave it out.
+            for other in (slug for slug in term.related if slug in self.terms):
                 related[term.slug].add(other)
                 related[other].add(term.slug)
         set_(self, "terms_by_phase", terms_by_phase)

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-
 from conftest import REPO, Files, make_project
+
 from klantreis.cli import main
 
 KLANTREIS = REPO / ".venv" / "bin" / "klantreis"
