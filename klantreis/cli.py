@@ -28,6 +28,15 @@ def _colour() -> bool:
     return sys.stdout.isatty()
 
 
+def _show_progress() -> None:
+    """On long builds the plugin reports every few hundred pages; show those lines."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("  %(message)s"))
+    logger = logging.getLogger("klantreis.voortgang")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def _show_mkdocs_messages(level: int = logging.WARNING) -> None:
     """Print MkDocs' own messages (warnings, errors; with serve also its progress) plainly."""
     handler = logging.StreamHandler(sys.stderr)
@@ -63,6 +72,7 @@ def build(project: Path, bundel: bool) -> None:
     from .mkdocs_adapter.build import BuildFailed, build as run_build
 
     click.echo("Site bouwen ...")
+    _show_progress()
     try:
         outcome = run_build(project.resolve())
         zip_path = make_bundle(project.resolve(), progress=click.echo) if bundel else None

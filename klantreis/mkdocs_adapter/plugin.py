@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,12 @@ from ..report import format_errors
 from ..seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
+# Progress lines go to their own logger: the CLI shows them, MkDocs' strict mode ignores them.
+progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = ("klantreis.css", "klantreis.js")
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
+PROGRESS_EVERY = 250
 
 
 class KlantreisConfig(Config):
@@ -130,6 +134,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
         engine = self._engine()
         html = engine.link_page(html, page.file.src_uri, page.title or "", page.meta)
+        if engine.stats.pages % PROGRESS_EVERY == 0:
+            progress.info(f"{engine.stats.pages} pagina's verwerkt ...")
         return engine.problems_banner() + html if engine.problems else html
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
