@@ -28,8 +28,10 @@ PAGES = {
     "artikel": "artikelen/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
-               "--disable-component-update --disable-sync --no-first-run --disable-quic"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run --disable-quic"
+)
 
 
 def _free_port() -> int:
@@ -57,9 +59,18 @@ def build_for(base_url: str, target: Path) -> Path:
 def run_lighthouse(url: str) -> dict[str, int]:
     binary = REPO / "node_modules" / ".bin" / "lighthouse"
     result = subprocess.run(
-        [str(binary), url, "--preset=desktop", "--quiet", "--output=json",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        [
+            str(binary),
+            url,
+            "--preset=desktop",
+            "--quiet",
+            "--output=json",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
         timeout=180,
     )
     if result.returncode != 0:
@@ -92,7 +103,8 @@ def main() -> None:
     print(text)
     stamp = datetime.date.today().isoformat()
     (REPO / "benchmarks" / "lighthouse.md").write_text(
-        f"# Lighthouse ({stamp}, desktop, Debian Chromium)\n\n{text}\n", encoding="utf-8")
+        f"# Lighthouse ({stamp}, desktop, Debian Chromium)\n\n{text}\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

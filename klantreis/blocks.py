@@ -16,28 +16,61 @@ from . import pages
 from .errors import did_you_mean
 from .knowledge import KnowledgeBase, StageRef
 from .model import Journey
-from .render import Renderer
+from .render import EMOTION_LABELS, Renderer
 from .urls import Urls
 
 AUTHOR_MACROS = (
-    "begrip", "fase", "kanaal", "klantreis", "fase_sjabloon", "kanalen_van_fase",
-    "begrippen_van_fase", "klantreis_kaart", "emotiecurve", "kanalenmatrix",
-    "modellen_vergelijking", "klantreizen_overzicht",
+    "begrip",
+    "fase",
+    "kanaal",
+    "klantreis",
+    "fase_sjabloon",
+    "kanalen_van_fase",
+    "begrippen_van_fase",
+    "klantreis_kaart",
+    "emotiecurve",
+    "kanalenmatrix",
+    "modellen_vergelijking",
+    "klantreizen_overzicht",
 )
 PAGE_MACROS = (
-    "_kr_fasen_pagina", "_kr_begrippen_pagina", "_kr_kanalen_pagina", "_kr_klantreizen_pagina",
-    "_kr_werkblad_pagina", "_kr_fase_pagina", "_kr_kanaal_pagina", "_kr_klantreis_pagina",
-    "_kr_begrip_kop", "_kr_begrip_voet",
+    "_kr_fasen_pagina",
+    "_kr_begrippen_pagina",
+    "_kr_kanalen_pagina",
+    "_kr_klantreizen_pagina",
+    "_kr_werkblad_pagina",
+    "_kr_fase_pagina",
+    "_kr_kanaal_pagina",
+    "_kr_klantreis_pagina",
+    "_kr_begrip_kop",
+    "_kr_begrip_voet",
 )
 LANES = (
-    ("does", "Doet", "text"), ("thinks", "Denkt", "text"), ("feels", "Voelt", "text"),
-    ("emotion", "Emotie", "emotion"), ("channels", "Kanalen", "channels"),
-    ("online", "Online of offline", "online"), ("needs", "Behoeften", "text"),
-    ("expectations", "Verwachtingen", "text"), ("pain_points", "Knelpunten", "list"),
-    ("improvements", "Verbeteringen", "list"), ("kpis", "KPI's", "list"),
+    ("does", "Doet", "text"),
+    ("thinks", "Denkt", "text"),
+    ("feels", "Voelt", "text"),
+    ("emotion", "Emotie", "emotion"),
+    ("channels", "Kanalen", "channels"),
+    ("online", "Online of offline", "online"),
+    ("needs", "Behoeften", "text"),
+    ("expectations", "Verwachtingen", "text"),
+    ("pain_points", "Knelpunten", "list"),
+    ("improvements", "Verbeteringen", "list"),
+    ("kpis", "KPI's", "list"),
 )
-WORKSHEET_LANES = ("Doet", "Denkt", "Voelt", "Emotie (−2 tot +2)", "Kanalen", "Online of offline",
-                   "Behoeften", "Verwachtingen", "Knelpunten", "Verbeteringen", "KPI's")
+WORKSHEET_LANES = (
+    "Doet",
+    "Denkt",
+    "Voelt",
+    "Emotie (−2 tot +2)",
+    "Kanalen",
+    "Online of offline",
+    "Behoeften",
+    "Verwachtingen",
+    "Knelpunten",
+    "Verbeteringen",
+    "KPI's",
+)
 
 
 class UnknownReference(ValueError):
@@ -73,17 +106,17 @@ class Blocks:
     def _render(self, name: str, /, **context: Any) -> Markup:
         return Markup(self.renderer.render(name, **context))
 
-    def _term(self, slug: str):  # noqa: ANN202
+    def _term(self, slug: str):
         if slug not in self.kb.terms:
             raise UnknownReference("begrip", slug, self.kb.terms)
         return self.kb.terms[slug]
 
-    def _phase(self, phase_id: str):  # noqa: ANN202
+    def _phase(self, phase_id: str):
         if phase_id not in self.kb.phase:
             raise UnknownReference("fase", phase_id, self.kb.phase)
         return self.kb.phase[phase_id]
 
-    def _channel(self, channel_id: str):  # noqa: ANN202
+    def _channel(self, channel_id: str):
         if channel_id not in self.kb.channels:
             raise UnknownReference("kanaal", channel_id, self.kb.channels)
         return self.kb.channels[channel_id]
@@ -95,9 +128,12 @@ class Blocks:
 
     def _stage_items(self, refs: list[StageRef], note: Any = None) -> list[dict[str, Any]]:
         return [
-            {"href": self.href(pages.journey_page(ref.journey.slug), ref.anchor),
-             "journey": ref.journey.persona.name, "title": ref.stage.title,
-             "note": note(ref) if note else ""}
+            {
+                "href": self.href(pages.journey_page(ref.journey.slug), ref.anchor),
+                "journey": ref.journey.persona.name,
+                "title": ref.stage.title,
+                "note": note(ref) if note else "",
+            }
             for ref in refs
         ]
 
@@ -107,8 +143,9 @@ class Blocks:
     def term_link(self, slug: str, text: str) -> str:
         """The tooltip link for a term; `text` is already HTML (escaped page text)."""
         term = self.kb.terms[slug]
-        return self.renderer.render("term_link.html", term=term, href=self.href(pages.term_page(slug)),
-                                    text=Markup(text)).rstrip("\n")
+        return self.renderer.render(
+            "term_link.html", term=term, href=self.href(pages.term_page(slug)), text=Markup(text)
+        ).rstrip("\n")
 
     # -- links for authors ---------------------------------------------------------------
 
@@ -129,8 +166,11 @@ class Blocks:
         return self._ref("klantreis", pages.journey_page(slug), tekst or journey.title)
 
     def _ref(self, kind: str, target: str, text: str, phase: str = "") -> Markup:
-        return Markup(self._render("ref_link.html", kind=kind, href=self.href(target), text=text,
-                                   phase=phase).rstrip("\n"))
+        return Markup(
+            self._render(
+                "ref_link.html", kind=kind, href=self.href(target), text=text, phase=phase
+            ).rstrip("\n")
+        )
 
     # -- blocks for authors --------------------------------------------------------------
 
@@ -141,12 +181,20 @@ class Blocks:
         phase = self._phase(phase_id)
         rows = []
         for channel in self.kb.channels.values():
-            refs = [ref for ref in self.kb.stages_by_channel.get(channel.id, ())
-                    if ref.stage.phase == phase_id]
+            refs = [
+                ref
+                for ref in self.kb.stages_by_channel.get(channel.id, ())
+                if ref.stage.phase == phase_id
+            ]
             if phase_id in channel.phases or refs:
-                rows.append({"channel": channel, "href": self.href(pages.channel_page(channel.id)),
-                             "role": channel.phases.get(phase_id, "—"),
-                             "stages": self._stage_items(refs)})
+                rows.append(
+                    {
+                        "channel": channel,
+                        "href": self.href(pages.channel_page(channel.id)),
+                        "role": channel.phases.get(phase_id, "—"),
+                        "stages": self._stage_items(refs),
+                    }
+                )
         return self._render("phase_channels.html", phase=phase, rows=rows)
 
     def begrippen_van_fase(self, phase_id: str) -> Markup:
@@ -159,9 +207,14 @@ class Blocks:
 
     def klantreis_kaart(self, slug: str) -> Markup:
         journey = self._journey(slug)
-        return self._render("journey_map.html", journey=journey, curve=self.emotiecurve(slug),
-                            groups=self._phase_groups(journey), columns=self._columns(journey),
-                            lanes=self._lanes(journey))
+        return self._render(
+            "journey_map.html",
+            journey=journey,
+            curve=self.emotiecurve(slug),
+            groups=self._phase_groups(journey),
+            columns=self._columns(journey),
+            lanes=self._lanes(journey),
+        )
 
     def _phase_groups(self, journey: Journey) -> list[dict[str, Any]]:
         groups: list[dict[str, Any]] = []
@@ -169,13 +222,20 @@ class Blocks:
             if groups and groups[-1]["phase"].id == stage.phase:
                 groups[-1]["count"] += 1
             else:
-                groups.append({"phase": self.kb.phase[stage.phase], "count": 1,
-                               "href": self.href(pages.phase_page(stage.phase))})
+                groups.append(
+                    {
+                        "phase": self.kb.phase[stage.phase],
+                        "count": 1,
+                        "href": self.href(pages.phase_page(stage.phase)),
+                    }
+                )
         return groups
 
     def _columns(self, journey: Journey) -> list[dict[str, Any]]:
-        return [{"stage": stage, "number": index + 1, "anchor": journey.stage_anchor(index)}
-                for index, stage in enumerate(journey.stages)]
+        return [
+            {"stage": stage, "number": index + 1, "anchor": journey.stage_anchor(index)}
+            for index, stage in enumerate(journey.stages)
+        ]
 
     def _lanes(self, journey: Journey) -> list[dict[str, Any]]:
         lanes = []
@@ -184,8 +244,13 @@ class Blocks:
             if not any(cell not in (None, "", []) for cell in cells):
                 continue  # A lane no stage fills is left out of the map.
             if kind == "channels":
-                cells = [[{"name": self.kb.channels[c].name, "href": self.href(pages.channel_page(c))}
-                          for c in cell] for cell in cells]
+                cells = [
+                    [
+                        {"name": self.kb.channels[c].name, "href": self.href(pages.channel_page(c))}
+                        for c in cell
+                    ]
+                    for cell in cells
+                ]
             lanes.append({"key": key, "label": label, "kind": kind, "cells": cells})
         return lanes
 
@@ -193,24 +258,50 @@ class Blocks:
         journey = self._journey(slug)
         step, left, top, unit = 90, 110, 20, 30
         points = [
-            CurvePoint(index + 1, stage.title, stage.phase, stage.emotion,
-                       left + 20 + index * step, top + (2 - stage.emotion) * unit)
-            for index, stage in enumerate(journey.stages) if stage.emotion is not None
+            CurvePoint(
+                index + 1,
+                stage.title,
+                stage.phase,
+                stage.emotion,
+                left + 20 + index * step,
+                top + (2 - stage.emotion) * unit,
+            )
+            for index, stage in enumerate(journey.stages)
+            if stage.emotion is not None
         ]
-        levels = [{"value": value, "y": top + (2 - value) * unit,
-                   "label": self.renderer.env.globals["emotion_label"](value)}
-                  for value in (2, 1, 0, -1, -2)]
+        levels = [
+            {
+                "value": value,
+                "y": top + (2 - value) * unit,
+                "label": EMOTION_LABELS[value],
+            }
+            for value in (2, 1, 0, -1, -2)
+        ]
         width = left + 40 + max(len(journey.stages) - 1, 1) * step
-        return self._render("emotion_curve.html", id=f"curve-{journey.slug}", points=points,
-                            levels=levels, width=width, height=top + 4 * unit + 40, left=left,
-                            persona=journey.persona.name)
+        return self._render(
+            "emotion_curve.html",
+            id=f"curve-{journey.slug}",
+            points=points,
+            levels=levels,
+            width=width,
+            height=top + 4 * unit + 40,
+            left=left,
+            persona=journey.persona.name,
+        )
 
     def kanalenmatrix(self) -> Markup:
-        rows = [{"channel": channel, "href": self.href(pages.channel_page(channel.id)),
-                 "cells": list(zip(self.kb.phases, serves, strict=True)), "count": sum(serves)}
-                for channel, serves in self.kb.channel_phase_matrix()]
-        return self._render("channel_matrix.html", phases=self.kb.phases, rows=rows,
-                            phase_hrefs=self._phase_hrefs())
+        rows = [
+            {
+                "channel": channel,
+                "href": self.href(pages.channel_page(channel.id)),
+                "cells": list(zip(self.kb.phases, serves, strict=True)),
+                "count": sum(serves),
+            }
+            for channel, serves in self.kb.channel_phase_matrix()
+        ]
+        return self._render(
+            "channel_matrix.html", phases=self.kb.phases, rows=rows, phase_hrefs=self._phase_hrefs()
+        )
 
     def modellen_vergelijking(self) -> Markup:
         rows = []
@@ -220,28 +311,45 @@ class Blocks:
                 for phase in stage.phases:
                     cells[phase].append(stage.name)
             rows.append({"model": model, "cells": [cells[phase.id] for phase in self.kb.phases]})
-        return self._render("models_table.html", phases=self.kb.phases, rows=rows,
-                            phase_hrefs=self._phase_hrefs())
+        return self._render(
+            "models_table.html", phases=self.kb.phases, rows=rows, phase_hrefs=self._phase_hrefs()
+        )
 
     def klantreizen_overzicht(self) -> Markup:
         rows = []
         for journey in self.kb.journeys.values():
             covered = {stage.phase for stage in journey.stages}
-            rows.append({"journey": journey, "href": self.href(pages.journey_page(journey.slug)),
-                         "phases": [phase for phase in self.kb.phases if phase.id in covered]})
+            rows.append(
+                {
+                    "journey": journey,
+                    "href": self.href(pages.journey_page(journey.slug)),
+                    "phases": [phase for phase in self.kb.phases if phase.id in covered],
+                }
+            )
         return self._render("journeys_overview.html", rows=rows)
 
     def fasestrook(self, current: list[str], is_phase_page: bool = False) -> Markup:
-        return self._render("phase_strip.html", phases=self.kb.phases, current=set(current),
-                            hrefs=self._phase_hrefs(), is_phase_page=is_phase_page)
+        return self._render(
+            "phase_strip.html",
+            phases=self.kb.phases,
+            current=set(current),
+            hrefs=self._phase_hrefs(),
+            is_phase_page=is_phase_page,
+        )
 
     # -- generated pages -----------------------------------------------------------------
 
     def _kr_fasen_pagina(self) -> Markup:
-        items = [{"phase": phase, "href": self.href(pages.phase_page(phase.id))}
-                 for phase in self.kb.phases]
-        body = self._render("pages/phases_index.md", strip=self.fasestrook([]), phases=items,
-                            matrix=self.kanalenmatrix())
+        items = [
+            {"phase": phase, "href": self.href(pages.phase_page(phase.id))}
+            for phase in self.kb.phases
+        ]
+        body = self._render(
+            "pages/phases_index.md",
+            strip=self.fasestrook([]),
+            phases=items,
+            matrix=self.kanalenmatrix(),
+        )
         return Markup(body + "\n## Fasen in andere modellen\n\n" + self.modellen_vergelijking())
 
     def _kr_fase_pagina(self, phase_id: str) -> Markup:
@@ -251,21 +359,36 @@ class Blocks:
         for model, stage_name in self.kb.model_stages_by_phase.get(phase_id, []):
             models.setdefault(model.id, {"model": model, "stages": []})["stages"].append(stage_name)
         page_items = [
-            {"href": self.href(page.src_uri), "title": page.title, "description": page.description,
-             "date": page.date}
-            for page in self.kb.pages_by_phase.get(phase_id, []) if page.src_uri in self.urls
+            {
+                "href": self.href(page.src_uri),
+                "title": page.title,
+                "description": page.description,
+                "date": page.date,
+            }
+            for page in self.kb.pages_by_phase.get(phase_id, [])
+            if page.src_uri in self.urls
         ]
         return self._render(
-            "pages/phase.md", strip=self.fasestrook([phase_id], is_phase_page=True),
-            template=self.fase_sjabloon(phase_id), channels=self.kanalen_van_fase(phase_id),
-            stages=self._render("stage_list.html",
-                                items=self._stage_items(self.kb.stages_by_phase.get(phase_id, [])),
-                                empty="Nog geen klantreis heeft een stap in deze fase."),
+            "pages/phase.md",
+            strip=self.fasestrook([phase_id], is_phase_page=True),
+            template=self.fase_sjabloon(phase_id),
+            channels=self.kanalen_van_fase(phase_id),
+            stages=self._render(
+                "stage_list.html",
+                items=self._stage_items(self.kb.stages_by_phase.get(phase_id, [])),
+                empty="Nog geen klantreis heeft een stap in deze fase.",
+            ),
             terms=self.begrippen_van_fase(phase_id),
-            pages=self._render("page_list.html", items=page_items,
-                               empty="Nog geen artikelen of gidsen over deze fase."),
-            models=list(models.values()), models_href=self.href(pages.PHASE_INDEX),
-            previous=self._neighbour(previous), following=self._neighbour(following), phase=phase,
+            pages=self._render(
+                "page_list.html",
+                items=page_items,
+                empty="Nog geen artikelen of gidsen over deze fase.",
+            ),
+            models=list(models.values()),
+            models_href=self.href(pages.PHASE_INDEX),
+            previous=self._neighbour(previous),
+            following=self._neighbour(following),
+            phase=phase,
         )
 
     def _neighbour(self, phase: Any) -> dict[str, Any] | None:
@@ -276,58 +399,101 @@ class Blocks:
         for term in self.kb.terms.values():
             first = term.title[:1].upper()
             by_letter[first if first.isalpha() else "#"].append(term)
-        groups = [{"letter": letter, "anchor": letter.lower() if letter != "#" else "overig",
-                   "list": self._term_list(terms)} for letter, terms in sorted(by_letter.items())]
+        groups = [
+            {
+                "letter": letter,
+                "anchor": letter.lower() if letter != "#" else "overig",
+                "list": self._term_list(terms),
+            }
+            for letter, terms in sorted(by_letter.items())
+        ]
         return self._render("pages/term_index.md", groups=groups, count=len(self.kb.terms))
 
     def _kr_begrip_kop(self, slug: str) -> Markup:
         term = self._term(slug)
-        phases = [{"id": p, "name": self.kb.phase[p].name, "href": self.href(pages.phase_page(p))}
-                  for p in term.phases]
-        return self._render("pages/term_head.md", term=term, phases=phases,
-                            strip=self.fasestrook(list(term.phases)) if term.phases else "")
+        phases = [
+            {"id": p, "name": self.kb.phase[p].name, "href": self.href(pages.phase_page(p))}
+            for p in term.phases
+        ]
+        return self._render(
+            "pages/term_head.md",
+            term=term,
+            phases=phases,
+            strip=self.fasestrook(list(term.phases)) if term.phases else "",
+        )
 
     def _kr_begrip_voet(self, slug: str) -> Markup:
         term = self._term(slug)
-        return self._render("pages/term_foot.md", term=term,
-                            related=self._term_list(self.kb.related.get(slug, [])),
-                            index_href=self.href(pages.TERM_INDEX))
+        return self._render(
+            "pages/term_foot.md",
+            term=term,
+            related=self._term_list(self.kb.related.get(slug, [])),
+            index_href=self.href(pages.TERM_INDEX),
+        )
 
     def _kr_kanalen_pagina(self) -> Markup:
-        items = [{"channel": channel, "href": self.href(pages.channel_page(channel.id))}
-                 for channel in self.kb.channels.values()]
-        return self._render("pages/channels_index.md", channels=items, matrix=self.kanalenmatrix(),
-                            count=len(items))
+        items = [
+            {"channel": channel, "href": self.href(pages.channel_page(channel.id))}
+            for channel in self.kb.channels.values()
+        ]
+        return self._render(
+            "pages/channels_index.md", channels=items, matrix=self.kanalenmatrix(), count=len(items)
+        )
 
     def _kr_kanaal_pagina(self, channel_id: str) -> Markup:
         channel = self._channel(channel_id)
-        phases = [{"phase": phase, "role": channel.phases[phase.id],
-                   "href": self.href(pages.phase_page(phase.id))}
-                  for phase in self.kb.phases if phase.id in channel.phases]
+        phases = [
+            {
+                "phase": phase,
+                "role": channel.phases[phase.id],
+                "href": self.href(pages.phase_page(phase.id)),
+            }
+            for phase in self.kb.phases
+            if phase.id in channel.phases
+        ]
         refs = self.kb.stages_by_channel.get(channel_id, [])
-        stages = self._render("stage_list.html",
-                              items=self._stage_items(refs, lambda ref: self.kb.phase[ref.stage.phase].name),
-                              empty="Nog geen klantreis gebruikt dit kanaal.")
+        stages = self._render(
+            "stage_list.html",
+            items=self._stage_items(refs, lambda ref: self.kb.phase[ref.stage.phase].name),
+            empty="Nog geen klantreis gebruikt dit kanaal.",
+        )
         names = {channel.id, channel.name.casefold()}
-        terms = [term for term in self.kb.terms.values()
-                 if term.slug in names or any(form.casefold() in names for form in term.forms)]
-        return self._render("pages/channel.md", channel=channel, phases=phases, stages=stages,
-                            terms=self._term_list(terms), index_href=self.href(pages.CHANNEL_INDEX))
+        terms = [
+            term
+            for term in self.kb.terms.values()
+            if term.slug in names or any(form.casefold() in names for form in term.forms)
+        ]
+        return self._render(
+            "pages/channel.md",
+            channel=channel,
+            phases=phases,
+            stages=stages,
+            terms=self._term_list(terms),
+            index_href=self.href(pages.CHANNEL_INDEX),
+        )
 
     def _kr_klantreizen_pagina(self) -> Markup:
-        return self._render("pages/journeys_index.md", overview=self.klantreizen_overzicht(),
-                            worksheet_href=self.href(pages.WORKSHEET),
-                            starter_href=self.href(pages.STARTER_FILE))
+        return self._render(
+            "pages/journeys_index.md",
+            overview=self.klantreizen_overzicht(),
+            worksheet_href=self.href(pages.WORKSHEET),
+            starter_href=self.href(pages.STARTER_FILE),
+        )
 
     def _kr_klantreis_pagina(self, slug: str) -> Markup:
         journey = self._journey(slug)
         covered = sorted({stage.phase for stage in journey.stages})
-        return self._render("pages/journey.md", journey=journey, strip=self.fasestrook(covered),
-                            map=self.klantreis_kaart(slug))
+        return self._render(
+            "pages/journey.md",
+            journey=journey,
+            strip=self.fasestrook(covered),
+            map=self.klantreis_kaart(slug),
+        )
 
     def _kr_werkblad_pagina(self) -> Markup:
-        return self._render("pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES,
-                            columns_per_phase=2)
+        return self._render(
+            "pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES, columns_per_phase=2
+        )
 
     def missing(self, error: UnknownReference) -> Markup:
         """A visible marker in the preview where a macro names something that does not exist."""

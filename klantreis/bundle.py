@@ -14,8 +14,11 @@ BUNDLE_NAME = "klantreis-kennisbank-{date}"
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
-def make_bundle(project: Path, progress: Callable[[str], None] = lambda _: None,
-                today: datetime.date | None = None) -> Path:
+def make_bundle(
+    project: Path,
+    progress: Callable[[str], None] = lambda _: None,
+    today: datetime.date | None = None,
+) -> Path:
     """Build the offline site and write `dist/klantreis-kennisbank-<date>.zip`."""
     from .mkdocs_adapter.build import build
 
@@ -36,8 +39,9 @@ def write_zip(folder: Path, target: Path) -> Path:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}",
-                                           ZIP_TIME)
+                    info = zipfile.ZipInfo(
+                        f"{folder.name}/{path.relative_to(folder).as_posix()}", ZIP_TIME
+                    )
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, path.read_bytes())

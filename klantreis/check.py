@@ -23,15 +23,39 @@ from .pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
 STANDARD_NAMES = frozenset(
-    {"config", "page", "environment", "plugin", "git", "extra", "navigation", "files",
-     "macros_info", "now", "fix_url", "context", "render_macros", "range", "dict", "lipsum",
-     "cycler", "joiner", "namespace"}
+    {
+        "config",
+        "page",
+        "environment",
+        "plugin",
+        "git",
+        "extra",
+        "navigation",
+        "files",
+        "macros_info",
+        "now",
+        "fix_url",
+        "context",
+        "render_macros",
+        "range",
+        "dict",
+        "lipsum",
+        "cycler",
+        "joiner",
+        "namespace",
+    }
 )
 # Which argument of which macro names what, so unknown slugs are caught before the build.
 REFERENCES = {
-    "begrip": "terms", "fase": "phase", "kanaal": "channels", "klantreis": "journeys",
-    "fase_sjabloon": "phase", "kanalen_van_fase": "phase", "begrippen_van_fase": "phase",
-    "klantreis_kaart": "journeys", "emotiecurve": "journeys",
+    "begrip": "terms",
+    "fase": "phase",
+    "kanaal": "channels",
+    "klantreis": "journeys",
+    "fase_sjabloon": "phase",
+    "kanalen_van_fase": "phase",
+    "begrippen_van_fase": "phase",
+    "klantreis_kaart": "journeys",
+    "emotiecurve": "journeys",
 }
 KIND_NAMES = {"terms": "begrip", "phase": "fase", "channels": "kanaal", "journeys": "klantreis"}
 
@@ -45,8 +69,9 @@ def _sources(kb: KnowledgeBase) -> Iterator[tuple[str, str, int]]:
         yield term.path, term.body, term.body_line
 
 
-def check_templates(kb: KnowledgeBase, extra_names: Iterable[str] = (),
-                    references: bool = True) -> None:
+def check_templates(
+    kb: KnowledgeBase, extra_names: Iterable[str] = (), references: bool = True
+) -> None:
     """Raise `ContentErrors` for every macro problem in every page.
 
     With `references` false, slugs in macro calls are not checked (used when some files did not
@@ -61,40 +86,57 @@ def check_templates(kb: KnowledgeBase, extra_names: Iterable[str] = (),
         try:
             tree = env.parse(body)
         except TemplateSyntaxError as error:
-            errors.append(ContentError(path, first_line + (error.lineno or 1) - 1,
-                                       f"fout in een macro: {error.message}.",
-                                       "Controleer de {{ }} en {% %} op deze regel."))
+            errors.append(
+                ContentError(
+                    path,
+                    first_line + (error.lineno or 1) - 1,
+                    f"fout in een macro: {error.message}.",
+                    "Controleer de {{ }} en {% %} op deze regel.",
+                )
+            )
             continue
         errors.extend(_check_tree(tree, kb, known, path, first_line, references))
     if errors:
         raise ContentErrors(errors)
 
 
-def _check_tree(tree: nodes.Template, kb: KnowledgeBase, known: set[str], path: str,
-                first_line: int, references: bool) -> Iterator[ContentError]:
+def _check_tree(
+    tree: nodes.Template,
+    kb: KnowledgeBase,
+    known: set[str],
+    path: str,
+    first_line: int,
+    references: bool,
+) -> Iterator[ContentError]:
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known and node.name not in assigned:
-            yield ContentError(path, first_line + node.lineno - 1,
-                               f"onbekende macro of variabele '{node.name}'.",
-                               did_you_mean(node.name, AUTHOR_MACROS))
+            yield ContentError(
+                path,
+                first_line + node.lineno - 1,
+                f"onbekende macro of variabele '{node.name}'.",
+                did_you_mean(node.name, AUTHOR_MACROS),
+            )
     for call in tree.find_all(nodes.Call) if references else ():
         if isinstance(call.node, nodes.Name) and call.node.name in REFERENCES and call.args:
             yield from _check_reference(call, kb, path, first_line)
 
 
-def _check_reference(call: nodes.Call, kb: KnowledgeBase, path: str,
-                     first_line: int) -> Iterator[ContentError]:
+def _check_reference(
+    call: nodes.Call, kb: KnowledgeBase, path: str, first_line: int
+) -> Iterator[ContentError]:
     argument = call.args[0]
     if not isinstance(argument, nodes.Const):
         return
     kind = REFERENCES[call.node.name]  # type: ignore[attr-defined]
     known: Any = getattr(kb, kind)
     if argument.value not in known:
-        yield ContentError(path, first_line + call.lineno - 1,
-                           f"onbekend {KIND_NAMES[kind]} '{argument.value}' in "
-                           f"{call.node.name}(...).",  # type: ignore[attr-defined]
-                           did_you_mean(argument.value, known))
+        yield ContentError(
+            path,
+            first_line + call.lineno - 1,
+            f"onbekend {KIND_NAMES[kind]} '{argument.value}' in {call.node.name}(...).",  # type: ignore[attr-defined]
+            did_you_mean(argument.value, known),
+        )
 
 
 # -- findings for `klantreis check` ---------------------------------------------------------
@@ -127,19 +169,31 @@ def _unused_terms(kb: KnowledgeBase) -> Iterator[ContentError]:
             used_by[match.slug] = used_by.get(match.slug, 0) + 1
     for term in kb.terms.values():
         # Its own page names it at least once; a term nobody else mentions is never linked.
-        own = sum(1 for match in matcher.find(f"{term.description}\n{term.body}")
-                  if match.slug == term.slug)
+        own = sum(
+            1
+            for match in matcher.find(f"{term.description}\n{term.body}")
+            if match.slug == term.slug
+        )
         if used_by.get(term.slug, 0) - own <= 0:
-            yield ContentError(term.path, 0, f"het begrip '{term.title}' komt op geen enkele "
-                               "andere pagina voor.", "Gebruik het in een tekst, of haal het weg.",
-                               warning=True)
+            yield ContentError(
+                term.path,
+                0,
+                f"het begrip '{term.title}' komt op geen enkele andere pagina voor.",
+                "Gebruik het in een tekst, of haal het weg.",
+                warning=True,
+            )
 
 
 def _articles_without_phase(kb: KnowledgeBase) -> Iterator[ContentError]:
     for page in kb.pages:
         if page.is_article and not page.phases:
-            yield ContentError(page.path, 1, "dit artikel heeft geen fase.",
-                               "Zet de fase als categorie: categories: [Aandacht].", warning=True)
+            yield ContentError(
+                page.path,
+                1,
+                "dit artikel heeft geen fase.",
+                "Zet de fase als categorie: categories: [Aandacht].",
+                warning=True,
+            )
 
 
 def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
@@ -147,9 +201,13 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
         covered = {stage.phase for stage in journey.stages}
         missing = [phase.name for phase in kb.phases if phase.id not in covered]
         if missing:
-            yield ContentError(journey.path, 0, "geen stap in de fase(n) " + ", ".join(missing) + ".",
-                               "Voeg een stap toe of laat het zo als de reis daar echt stopt.",
-                               warning=True)
+            yield ContentError(
+                journey.path,
+                0,
+                "geen stap in de fase(n) " + ", ".join(missing) + ".",
+                "Voeg een stap toe of laat het zo als de reis daar echt stopt.",
+                warning=True,
+            )
 
 
 def _broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
@@ -165,5 +223,9 @@ def _broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
             if resolved in known or (docs / resolved).exists():
                 continue
             line = page.body_line + body.count("\n", 0, match.start())
-            yield ContentError(page.path, line, f"de link '{target}' wijst naar een pagina die niet "
-                               "bestaat.", "Controleer de map en de bestandsnaam (met .md).")
+            yield ContentError(
+                page.path,
+                line,
+                f"de link '{target}' wijst naar een pagina die niet bestaat.",
+                "Controleer de map en de bestandsnaam (met .md).",
+            )

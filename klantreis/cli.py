@@ -19,8 +19,12 @@ from .errors import ContentErrors
 from .report import format_errors, summary_lines
 
 PROJECT = click.option(
-    "--project", "-p", type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=Path("."), show_default=True, help="Map van de kennisbank (met mkdocs.yml).",
+    "--project",
+    "-p",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Map van de kennisbank (met mkdocs.yml).",
 )
 
 
@@ -60,7 +64,9 @@ def check(project: Path) -> None:
     if problems:
         click.echo(format_errors(problems, colour=_colour()))
     seconds = time.perf_counter() - started
-    click.echo(f"{len(errors)} fouten, {len(problems) - len(errors)} waarschuwingen ({seconds:.2f} s).")
+    click.echo(
+        f"{len(errors)} fouten, {len(problems) - len(errors)} waarschuwingen ({seconds:.2f} s)."
+    )
     sys.exit(1 if errors else 0)
 
 
@@ -69,7 +75,8 @@ def check(project: Path) -> None:
 @click.option("--bundel/--geen-bundel", default=False, help="Maak ook de offline zip.")
 def build(project: Path, bundel: bool) -> None:
     from .bundle import make_bundle
-    from .mkdocs_adapter.build import BuildFailed, build as run_build
+    from .mkdocs_adapter.build import BuildFailed
+    from .mkdocs_adapter.build import build as run_build
 
     click.echo("Site bouwen ...")
     _show_progress()
@@ -125,12 +132,14 @@ def run() -> None:
     """The console entry point: an unexpected failure is reported in one line, not a traceback."""
     try:
         main(standalone_mode=True)
-    except Exception as error:  # noqa: BLE001 - the last line of defence for the consultant
+    except Exception as error:
         if os.environ.get("KLANTREIS_DEBUG"):
             raise
-        click.echo(f"Interne fout in klantreis ({type(error).__name__}: {error}). Er is niets "
-                   "gewijzigd. Meld dit aan de ontwikkelaar; met KLANTREIS_DEBUG=1 zie je details.",
-                   err=True)
+        click.echo(
+            f"Interne fout in klantreis ({type(error).__name__}: {error}). Er is niets "
+            "gewijzigd. Meld dit aan de ontwikkelaar; met KLANTREIS_DEBUG=1 zie je details.",
+            err=True,
+        )
         sys.exit(1)
 
 

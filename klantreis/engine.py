@@ -47,8 +47,12 @@ class Engine:
         self.linker = TermLinker(self.kb.terms.values())
 
     @classmethod
-    def create(cls, kb: KnowledgeBase, icon_dirs: Iterable[Path] = (),
-               problems: Iterable[ContentError] = ()) -> Engine:
+    def create(
+        cls,
+        kb: KnowledgeBase,
+        icon_dirs: Iterable[Path] = (),
+        problems: Iterable[ContentError] = (),
+    ) -> Engine:
         return cls(kb, Renderer(icon_dirs), problems=list(problems))
 
     def has_problems_in(self, src_uri: str) -> bool:
@@ -56,7 +60,9 @@ class Engine:
 
     def problems_banner(self) -> str:
         """The preview's red box listing every content error with its file and line."""
-        return self.renderer.render("problems.html", problems=[p for p in self.problems if not p.warning])
+        return self.renderer.render(
+            "problems.html", problems=[p for p in self.problems if not p.warning]
+        )
 
     def generated_pages(self) -> list[pages.GeneratedPage]:
         return pages.generated_pages(self.kb)
@@ -72,7 +78,9 @@ class Engine:
         """Add tooltip links to a page's HTML and remember which terms it names."""
         blocks = self.blocks(page_src)
         result = self.linker.link(
-            html, blocks.term_link, own_slug=meta.get("kr_begrip"),
+            html,
+            blocks.term_link,
+            own_slug=meta.get("kr_begrip"),
             enabled=meta.get("begrippen_linken", True) is not False,
         )
         for slug in result.mentioned:
@@ -88,7 +96,10 @@ class Engine:
         if placeholder not in html:
             return html
         blocks = self.blocks(page_src)
-        items = [{"href": blocks.href(src), "title": title}
-                 for src, title in sorted(self.mentions.get(slug, {}).items(),
-                                          key=lambda item: item[1].casefold())]
+        items = [
+            {"href": blocks.href(src), "title": title}
+            for src, title in sorted(
+                self.mentions.get(slug, {}).items(), key=lambda item: item[1].casefold()
+            )
+        ]
         return html.replace(placeholder, self.renderer.render("backlinks.html", items=items))

@@ -16,7 +16,7 @@ class StageRef:
     index: int
 
     @property
-    def stage(self):  # noqa: ANN201 - Stage, kept short for templates
+    def stage(self):
         return self.journey.stages[self.index]
 
     @property
@@ -71,8 +71,10 @@ class KnowledgeBase:
         set_(
             self,
             "related",
-            {slug: sorted((self.terms[s] for s in others), key=sort_key) for slug, others in
-             related.items()},
+            {
+                slug: sorted((self.terms[s] for s in others), key=sort_key)
+                for slug, others in related.items()
+            },
         )
 
         pages_by_phase: dict[str, list[DocPage]] = defaultdict(list)

@@ -17,13 +17,49 @@ import ahocorasick
 from .model import Term
 
 SKIP_TAGS = frozenset(
-    {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "button", "select",
-     "h1", "h2", "h3", "h4", "h5", "h6", "title", "head", "nav", "label", "summary", "abbr"}
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "textarea",
+        "svg",
+        "button",
+        "select",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "head",
+        "nav",
+        "label",
+        "summary",
+        "abbr",
+    }
 )
 SKIP_CLASSES = frozenset({"geen-begrippen", "kr-geen-begrippen"})
 VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-     "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 
 
@@ -99,8 +135,15 @@ RenderLink = Callable[[str, str], str]
 class _Rewriter(HTMLParser):
     """Streams through the HTML, rewriting only linkable text nodes."""
 
-    def __init__(self, source: str, matcher: TermMatcher, render: RenderLink,
-                 own_slug: str | None, link_every: bool, linked_before: set[str]) -> None:
+    def __init__(
+        self,
+        source: str,
+        matcher: TermMatcher,
+        render: RenderLink,
+        own_slug: str | None,
+        link_every: bool,
+        linked_before: set[str],
+    ) -> None:
         super().__init__(convert_charrefs=False)
         self.source, self.matcher, self.render = source, matcher, render
         self.own_slug, self.link_every = own_slug, link_every
@@ -151,21 +194,21 @@ class _Rewriter(HTMLParser):
             if match.slug in self.linked_slugs and not self.link_every:
                 continue
             self.linked_slugs.add(match.slug)
-            pieces.append(data[position:match.start])
-            pieces.append(self.render(match.slug, data[match.start:match.end]))
+            pieces.append(data[position : match.start])
+            pieces.append(self.render(match.slug, data[match.start : match.end]))
             position = match.end
             self.result.linked += 1
         if not pieces:
             return
         pieces.append(data[position:])
-        self._out.append(self.source[self._copied:start])
+        self._out.append(self.source[self._copied : start])
         self._out.append("".join(pieces))
         self._copied = start + len(data)
 
     def finish(self) -> LinkResult:
         self.feed(self.source)
         self.close()
-        self._out.append(self.source[self._copied:])
+        self._out.append(self.source[self._copied :])
         self.result.html = "".join(self._out)
         return self.result
 
@@ -176,8 +219,15 @@ class TermLinker:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.matcher = TermMatcher(terms)
 
-    def link(self, html: str, render: RenderLink, *, own_slug: str | None = None,
-             link_every: bool = False, enabled: bool = True) -> LinkResult:
+    def link(
+        self,
+        html: str,
+        render: RenderLink,
+        *,
+        own_slug: str | None = None,
+        link_every: bool = False,
+        enabled: bool = True,
+    ) -> LinkResult:
         """Link the first occurrence of each term (every one with `link_every`).
 
         With `enabled` false nothing is linked, but mentions are still collected for backlinks.

@@ -1,4 +1,4 @@
-"""Loading and validating every source file into a `KnowledgeBase`, reporting all problems at once."""
+"""Loading and validating every source file into a `KnowledgeBase`, with all problems at once."""
 
 from __future__ import annotations
 
@@ -80,7 +80,9 @@ class Loader:
             if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
                 self.errors.append(
                     ContentError(
-                        self.rel(path), 0, "dit bestand is een link naar een plek buiten het project.",
+                        self.rel(path),
+                        0,
+                        "dit bestand is een link naar een plek buiten het project.",
                         "Kopieer het bestand in het project in plaats van ernaar te linken.",
                     )
                 )
@@ -98,16 +100,22 @@ class Loader:
             if not re.match(SLUG_PATTERN, slug):
                 self.errors.append(
                     ContentError(
-                        rel, 0,
-                        "de bestandsnaam is geen geldige slug (kleine letters, cijfers, koppeltekens).",
+                        rel,
+                        0,
+                        "de bestandsnaam is geen geldige slug "
+                        "(kleine letters, cijfers, koppeltekens).",
                         f"Hernoem het bestand naar '{slugify(slug) or 'naam'}{path.suffix}'.",
                     )
                 )
                 continue
             if slug.lower() in seen:
                 self.errors.append(
-                    ContentError(rel, 0, f"dezelfde naam als {seen[slug.lower()]}.",
-                                 "Geef een van beide bestanden een andere naam.")
+                    ContentError(
+                        rel,
+                        0,
+                        f"dezelfde naam als {seen[slug.lower()]}.",
+                        "Geef een van beide bestanden een andere naam.",
+                    )
                 )
                 continue
             seen[slug.lower()] = rel
@@ -136,8 +144,9 @@ class Loader:
 
     # -- catalogue -----------------------------------------------------------------------
 
-    def _catalogue(self, kind: str, model: type[Any], known: dict[str, set[str]] | None = None
-                   ) -> list[Any]:
+    def _catalogue(
+        self, kind: str, model: type[Any], known: dict[str, set[str]] | None = None
+    ) -> list[Any]:
         path = self.root / JOURNEYS_DIR / CATALOGUE_FILES[kind]
         rel = self.rel(path)
         if not path.is_file():
@@ -148,7 +157,9 @@ class Loader:
             return []
         if not isinstance(document.data, list):
             self.errors.append(
-                ContentError(rel, document.first_line, "verwacht een lijst van items ('- id: ...').")
+                ContentError(
+                    rel, document.first_line, "verwacht een lijst van items ('- id: ...')."
+                )
             )
             return []
         items, seen = [], set()
@@ -158,7 +169,9 @@ class Loader:
                 continue
             if item.id in seen:
                 self.errors.append(
-                    ContentError(rel, document.line_of((index, "id")), f"id '{item.id}' komt dubbel voor.")
+                    ContentError(
+                        rel, document.line_of((index, "id")), f"id '{item.id}' komt dubbel voor."
+                    )
                 )
                 continue
             seen.add(item.id)
@@ -169,9 +182,12 @@ class Loader:
         ids = [phase.id for phase in phases]
         if phases and ids != list(PHASE_IDS):
             self.errors.append(
-                ContentError(f"{JOURNEYS_DIR}/{CATALOGUE_FILES['phases']}", 1,
-                             f"de fasen moeten {', '.join(PHASE_IDS)} zijn, in die volgorde.",
-                             f"Gevonden: {', '.join(ids)}.")
+                ContentError(
+                    f"{JOURNEYS_DIR}/{CATALOGUE_FILES['phases']}",
+                    1,
+                    f"de fasen moeten {', '.join(PHASE_IDS)} zijn, in die volgorde.",
+                    f"Gevonden: {', '.join(ids)}.",
+                )
             )
 
     # -- glossary ------------------------------------------------------------------------
@@ -190,19 +206,34 @@ class Loader:
                 self.errors.extend(failure.errors)
                 continue
             self._record_names(rel, source.front_matter)
-            front = validate(TermFrontMatter, source.front_matter.data, source.front_matter, rel,
-                             self.errors, context=context)
+            front = validate(
+                TermFrontMatter,
+                source.front_matter.data,
+                source.front_matter,
+                rel,
+                self.errors,
+                context=context,
+            )
             if front is None:
                 continue
             if not source.body.strip():
                 self.errors.append(
-                    ContentError(rel, source.body_line, "de uitleg onder de front matter ontbreekt.",
-                                 "Schrijf onder de afsluitende '---' een uitleg van het begrip.")
+                    ContentError(
+                        rel,
+                        source.body_line,
+                        "de uitleg onder de front matter ontbreekt.",
+                        "Schrijf onder de afsluitende '---' een uitleg van het begrip.",
+                    )
                 )
                 continue
             self._term_lines[slug] = source.front_matter
-            yield Term(**front.model_dump(), slug=slug, path=rel, body=source.body,
-                       body_line=source.body_line)
+            yield Term(
+                **front.model_dump(),
+                slug=slug,
+                path=rel,
+                body=source.body,
+                body_line=source.body_line,
+            )
 
     def _record_names(self, rel: str, front: YamlDocument) -> None:
         """Keep the title and aliases as written, so clashes are found even in invalid files."""
@@ -210,8 +241,11 @@ class Loader:
         title, aliases = data.get("title"), data.get("aliases")
         names = [(title, front.line_of(("title",)), False)] if isinstance(title, str) else []
         if isinstance(aliases, list):
-            names += [(alias, front.line_of(("aliases", index)), True)
-                      for index, alias in enumerate(aliases) if isinstance(alias, str)]
+            names += [
+                (alias, front.line_of(("aliases", index)), True)
+                for index, alias in enumerate(aliases)
+                if isinstance(alias, str)
+            ]
         self._names[rel] = names
 
     def _check_term_names(self, terms: dict[str, Term]) -> None:
@@ -219,22 +253,40 @@ class Loader:
 
         Titles claim their word before aliases do, so a clash is reported on the alias.
         """
-        claims = sorted((is_alias, path, line, name) for path, names in self._names.items()
-                        for name, line, is_alias in names)
+        claims = sorted(
+            (is_alias, path, line, name)
+            for path, names in self._names.items()
+            for name, line, is_alias in names
+        )
         owners: dict[str, tuple[str, bool]] = {}
         for is_alias, path, line, name in claims:
             owner, _ = owners.setdefault(name.strip().casefold(), (path, is_alias))
             if owner != path:
-                self.errors.append(ContentError(path, line, f"'{name}' is ook een naam van {owner}.",
-                                                "Een woord mag maar bij één begrip horen."))
+                self.errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"'{name}' is ook een naam van {owner}.",
+                        "Een woord mag maar bij één begrip horen.",
+                    )
+                )
             elif is_alias and owners[name.strip().casefold()][1] is False:
-                self.errors.append(ContentError(path, line, f"de alias '{name}' is gelijk aan de titel.",
-                                                "Haal de alias weg."))
+                self.errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"de alias '{name}' is gelijk aan de titel.",
+                        "Haal de alias weg.",
+                    )
+                )
         for term in terms.values():
             if term.slug in term.related:
-                line = self._term_lines[term.slug].line_of(("related", term.related.index(term.slug)))
-                self.errors.append(ContentError(term.path, line,
-                                                "een begrip kan niet aan zichzelf verwant zijn."))
+                line = self._term_lines[term.slug].line_of(
+                    ("related", term.related.index(term.slug))
+                )
+                self.errors.append(
+                    ContentError(term.path, line, "een begrip kan niet aan zichzelf verwant zijn.")
+                )
 
     # -- journeys ------------------------------------------------------------------------
 
@@ -272,21 +324,36 @@ class Loader:
             is_article = src_uri.startswith(ARTICLES_DIR + "/")
             page_phases = self._page_phases(meta, source.front_matter, rel, names, is_article)
             yield DocPage(
-                src_uri=src_uri, path=rel, title=_page_title(meta, source.body, path),
-                description=str(meta.get("description") or ""), phases=tuple(page_phases),
-                is_article=is_article, draft=bool(meta.get("draft")), date=_date(meta.get("date")),
-                tags=tuple(str(tag) for tag in meta.get("tags") or ()), body=source.body,
-                body_line=source.body_line, render_macros=meta.get("render_macros", True) is not False,
+                src_uri=src_uri,
+                path=rel,
+                title=_page_title(meta, source.body, path),
+                description=str(meta.get("description") or ""),
+                phases=tuple(page_phases),
+                is_article=is_article,
+                draft=bool(meta.get("draft")),
+                date=_date(meta.get("date")),
+                tags=tuple(str(tag) for tag in meta.get("tags") or ()),
+                body=source.body,
+                body_line=source.body_line,
+                render_macros=meta.get("render_macros", True) is not False,
             )
 
-    def _page_phases(self, meta: dict[str, Any], front: YamlDocument, rel: str,
-                     names: dict[str, str], is_article: bool) -> list[str]:
+    def _page_phases(
+        self,
+        meta: dict[str, Any],
+        front: YamlDocument,
+        rel: str,
+        names: dict[str, str],
+        is_article: bool,
+    ) -> list[str]:
         known = set(names.values())
         found = []
         key = "categories" if is_article else "phases"
         values = meta.get(key) or []
         if not isinstance(values, list):
-            self.errors.append(ContentError(rel, front.line_of((key,)), f"'{key}' moet een lijst zijn."))
+            self.errors.append(
+                ContentError(rel, front.line_of((key,)), f"'{key}' moet een lijst zijn.")
+            )
             return []
         for index, value in enumerate(values):
             text = str(value)
@@ -295,13 +362,24 @@ class Loader:
                 found.append(phase)
             elif is_article:
                 self.errors.append(
-                    ContentError(rel, front.line_of((key, index)), f"onbekende categorie '{text}'.",
-                                 "Kies de naam van een fase: " + ", ".join(
-                                     sorted(name.capitalize() for name in names)) + ".")
+                    ContentError(
+                        rel,
+                        front.line_of((key, index)),
+                        f"onbekende categorie '{text}'.",
+                        "Kies de naam van een fase: "
+                        + ", ".join(sorted(name.capitalize() for name in names))
+                        + ".",
+                    )
                 )
             else:
-                self.errors.append(ContentError(rel, front.line_of((key, index)),
-                                                f"onbekende fase '{text}'.", did_you_mean(text, known)))
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        front.line_of((key, index)),
+                        f"onbekende fase '{text}'.",
+                        did_you_mean(text, known),
+                    )
+                )
         return found
 
 
@@ -326,7 +404,9 @@ def load_knowledge_base(root: Path, docs_dir: str = "docs") -> KnowledgeBase:
     return kb
 
 
-def load_with_errors(root: Path, docs_dir: str = "docs") -> tuple[KnowledgeBase, list[ContentError]]:
+def load_with_errors(
+    root: Path, docs_dir: str = "docs"
+) -> tuple[KnowledgeBase, list[ContentError]]:
     """What is valid, and every problem found: for `klantreis check`, which reports them all."""
     loader = Loader(root, docs_dir)
     kb = loader.load()

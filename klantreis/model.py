@@ -21,10 +21,14 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
-REFERENCE_LABELS = {"phases": "onbekende fase", "channels": "onbekend kanaal", "terms": "onbekend begrip"}
+REFERENCE_LABELS = {
+    "phases": "onbekende fase",
+    "channels": "onbekend kanaal",
+    "terms": "onbekend begrip",
+}
 
 
-def _known(kind: str):  # noqa: ANN202
+def _known(kind: str):
     """A validator that checks a reference against the ids in the validation context.
 
     The loader passes the catalogue as context, so every unknown id is reported in the same
@@ -35,8 +39,13 @@ def _known(kind: str):  # noqa: ANN202
         known = (info.context or {}).get(kind)
         if known is not None and value not in known:
             raise PydanticCustomError(
-                "unknown_reference", "{label} '{value}'.",
-                {"label": REFERENCE_LABELS[kind], "value": value, "hint": did_you_mean(value, known)},
+                "unknown_reference",
+                "{label} '{value}'.",
+                {
+                    "label": REFERENCE_LABELS[kind],
+                    "value": value,
+                    "hint": did_you_mean(value, known),
+                },
             )
         return value
 
@@ -164,7 +173,7 @@ class Journey(JourneyFile):
     path: str
 
     def stage_anchor(self, index: int) -> str:
-        """The id of stage `index` (0-based) on the journey page; phase and channel pages link here."""
+        """The anchor of stage `index` (0-based); phase and channel pages link to it."""
         return f"stap-{index + 1}"
 
 

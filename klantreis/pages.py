@@ -60,39 +60,88 @@ def _call(macro: str, argument: str | None = None) -> str:
 def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
     """Every page the engine adds, in a stable order."""
     pages = [
-        _page(PHASE_INDEX, {"title": "De vijf fasen", "description": _phases_summary(kb)},
-              _call("_kr_fasen_pagina")),
-        _page(TERM_INDEX, {"title": "Begrippen van A tot Z",
-                           "description": "Alle begrippen over de klantreis, elk in één zin uitgelegd."},
-              _call("_kr_begrippen_pagina")),
-        _page(CHANNEL_INDEX, {"title": "Kanalen",
-                              "description": "Alle kanalen, online en offline, en de fasen die ze dienen."},
-              _call("_kr_kanalen_pagina")),
-        _page(JOURNEY_INDEX, {"title": "Klantreizen",
-                              "description": "Voorbeelden van klantreizen, elk vanuit één persona."},
-              _call("_kr_klantreizen_pagina")),
-        _page(WORKSHEET, {"title": "Werkblad klantreis",
-                          "description": "Een leeg werkblad om in een workshop een klantreis in kaart te brengen.",
-                          "begrippen_linken": False, "kr_print": "liggend"},
-              _call("_kr_werkblad_pagina")),
+        _page(
+            PHASE_INDEX,
+            {"title": "De vijf fasen", "description": _phases_summary(kb)},
+            _call("_kr_fasen_pagina"),
+        ),
+        _page(
+            TERM_INDEX,
+            {
+                "title": "Begrippen van A tot Z",
+                "description": "Alle begrippen over de klantreis, elk in één zin uitgelegd.",
+            },
+            _call("_kr_begrippen_pagina"),
+        ),
+        _page(
+            CHANNEL_INDEX,
+            {
+                "title": "Kanalen",
+                "description": "Alle kanalen, online en offline, en de fasen die ze dienen.",
+            },
+            _call("_kr_kanalen_pagina"),
+        ),
+        _page(
+            JOURNEY_INDEX,
+            {
+                "title": "Klantreizen",
+                "description": "Voorbeelden van klantreizen, elk vanuit één persona.",
+            },
+            _call("_kr_klantreizen_pagina"),
+        ),
+        _page(
+            WORKSHEET,
+            {
+                "title": "Werkblad klantreis",
+                "description": "Een leeg werkblad om in een workshop een klantreis te tekenen.",
+                "begrippen_linken": False,
+                "kr_print": "liggend",
+            },
+            _call("_kr_werkblad_pagina"),
+        ),
     ]
     for phase in kb.phases:
-        pages.append(_page(phase_page(phase.id),
-                           {"title": phase.title, "description": phase.goal, "kr_fasen": [phase.id]},
-                           _call("_kr_fase_pagina", phase.id)))
+        pages.append(
+            _page(
+                phase_page(phase.id),
+                {"title": phase.title, "description": phase.goal, "kr_fasen": [phase.id]},
+                _call("_kr_fase_pagina", phase.id),
+            )
+        )
     for channel in kb.channels.values():
-        pages.append(_page(channel_page(channel.id),
-                           {"title": f"Kanaal: {channel.name}", "description": channel.description},
-                           _call("_kr_kanaal_pagina", channel.id)))
+        pages.append(
+            _page(
+                channel_page(channel.id),
+                {"title": f"Kanaal: {channel.name}", "description": channel.description},
+                _call("_kr_kanaal_pagina", channel.id),
+            )
+        )
     for journey in kb.journeys.values():
-        meta = {"title": journey.title, "description": journey.description or journey.title,
-                "kr_fasen": sorted({stage.phase for stage in journey.stages}), "kr_print": "liggend"}
-        pages.append(_page(journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug)))
+        meta = {
+            "title": journey.title,
+            "description": journey.description or journey.title,
+            "kr_fasen": sorted({stage.phase for stage in journey.stages}),
+            "kr_print": "liggend",
+        }
+        pages.append(
+            _page(journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug))
+        )
     for term in kb.terms.values():
-        meta = {"title": term.title, "description": term.description, "kr_begrip": term.slug,
-                "kr_fasen": list(term.phases)}
-        body = "\n".join([_call("_kr_begrip_kop", term.slug), "", term.body.strip(), "",
-                          _call("_kr_begrip_voet", term.slug)])
+        meta = {
+            "title": term.title,
+            "description": term.description,
+            "kr_begrip": term.slug,
+            "kr_fasen": list(term.phases),
+        }
+        body = "\n".join(
+            [
+                _call("_kr_begrip_kop", term.slug),
+                "",
+                term.body.strip(),
+                "",
+                _call("_kr_begrip_voet", term.slug),
+            ]
+        )
         pages.append(_page(term_page(term.slug), meta, body))
     return pages
 

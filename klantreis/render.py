@@ -30,7 +30,7 @@ class Renderer:
     def __init__(self, icon_dirs: Iterable[Path] = ()) -> None:
         self.env = Environment(
             loader=PackageLoader("klantreis", "templates"),
-            # HTML and Markdown output is escaped; the scaffolds (.j2) are YAML and Markdown sources.
+            # HTML and Markdown output is escaped; scaffolds (.j2) are YAML and Markdown sources.
             autoescape=select_autoescape(["html", "md"], default=False, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

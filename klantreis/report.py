@@ -18,7 +18,9 @@ def format_errors(errors: Iterable[ContentError], colour: bool = False) -> str:
         for error in group:
             label = _paint("waarschuwing: ", "33", colour) if error.warning else ""
             message = error.message if error.warning else _paint(error.message, "31", colour)
-            lines.append(f"  {error.location}: {label}{message}" + (f" {error.hint}" if error.hint else ""))
+            lines.append(
+                f"  {error.location}: {label}{message}" + (f" {error.hint}" if error.hint else "")
+            )
     return "\n".join(lines)
 
 
@@ -40,5 +42,7 @@ def summary_lines(outcome: Any, zip_path: Path | None) -> list[str]:
         f"  site:                {outcome.site_dir}",
     ]
     if zip_path is not None:
-        lines.append(f"  offline bundel:      {zip_path} ({zip_path.stat().st_size / 1_000_000:.1f} MB)")
+        lines.append(
+            f"  offline bundel:      {zip_path} ({zip_path.stat().st_size / 1_000_000:.1f} MB)"
+        )
     return lines

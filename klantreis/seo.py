@@ -34,38 +34,66 @@ def structured_data(facts: PageFacts, kb: KnowledgeBase, url_of: Any) -> list[di
     items: list[dict[str, Any]] = []
     if facts.term and facts.term in kb.terms:
         term = kb.terms[facts.term]
-        items.append({
-            "@context": "https://schema.org", "@type": "DefinedTerm", "name": term.title,
-            "description": term.description, "url": facts.url, "termCode": term.slug,
-            "alternateName": list(term.aliases),
-            "inDefinedTermSet": {"@type": "DefinedTermSet", "name": "Begrippen van A tot Z",
-                                 "url": url_of(TERM_INDEX)},
-        })
+        items.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "DefinedTerm",
+                "name": term.title,
+                "description": term.description,
+                "url": facts.url,
+                "termCode": term.slug,
+                "alternateName": list(term.aliases),
+                "inDefinedTermSet": {
+                    "@type": "DefinedTermSet",
+                    "name": "Begrippen van A tot Z",
+                    "url": url_of(TERM_INDEX),
+                },
+            }
+        )
     if facts.src_uri == TERM_INDEX:
-        items.append({
-            "@context": "https://schema.org", "@type": "DefinedTermSet",
-            "name": "Begrippen van A tot Z", "url": facts.url, "inLanguage": "nl",
-            "hasDefinedTerm": [
-                {"@type": "DefinedTerm", "name": term.title, "description": term.description,
-                 "url": url_of(term_page(term.slug))}
-                for term in kb.terms.values()
-            ],
-        })
+        items.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "DefinedTermSet",
+                "name": "Begrippen van A tot Z",
+                "url": facts.url,
+                "inLanguage": "nl",
+                "hasDefinedTerm": [
+                    {
+                        "@type": "DefinedTerm",
+                        "name": term.title,
+                        "description": term.description,
+                        "url": url_of(term_page(term.slug)),
+                    }
+                    for term in kb.terms.values()
+                ],
+            }
+        )
     if facts.published:
-        items.append({
-            "@context": "https://schema.org", "@type": "Article", "headline": facts.title,
-            "description": facts.description, "datePublished": facts.published,
-            "inLanguage": "nl", "url": facts.url, "mainEntityOfPage": facts.url,
-            "author": [{"@type": "Person", "name": name} for name in facts.authors],
-        })
+        items.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Article",
+                "headline": facts.title,
+                "description": facts.description,
+                "datePublished": facts.published,
+                "inLanguage": "nl",
+                "url": facts.url,
+                "mainEntityOfPage": facts.url,
+                "author": [{"@type": "Person", "name": name} for name in facts.authors],
+            }
+        )
     if len(facts.breadcrumbs) > 1:
-        items.append({
-            "@context": "https://schema.org", "@type": "BreadcrumbList",
-            "itemListElement": [
-                {"@type": "ListItem", "position": index, "name": name, "item": url}
-                for index, (name, url) in enumerate(facts.breadcrumbs, start=1)
-            ],
-        })
+        items.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": index, "name": name, "item": url}
+                    for index, (name, url) in enumerate(facts.breadcrumbs, start=1)
+                ],
+            }
+        )
     return items
 
 

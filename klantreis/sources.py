@@ -92,8 +92,14 @@ def _yaml_problem(error: yaml.YAMLError, rel: str, first_line: int) -> ContentEr
     )
 
 
-def _walk(node: yaml.Node, path: Location, lines: dict[Location, int], rel: str,
-          first_line: int, errors: list[ContentError]) -> None:
+def _walk(
+    node: yaml.Node,
+    path: Location,
+    lines: dict[Location, int],
+    rel: str,
+    first_line: int,
+    errors: list[ContentError],
+) -> None:
     """Record the line of every key and item; report duplicate keys."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}

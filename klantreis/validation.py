@@ -80,12 +80,19 @@ def _inner_model(annotation: Any) -> Any:
         found = _inner_model(arg)
         if found is not None:
             return found
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return (
+        annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    )
 
 
 def validate(
-    model: type[M], data: Any, document: YamlDocument, rel: str, errors: list[ContentError],
-    prefix: tuple[Any, ...] = (), context: dict[str, Any] | None = None,
+    model: type[M],
+    data: Any,
+    document: YamlDocument,
+    rel: str,
+    errors: list[ContentError],
+    prefix: tuple[Any, ...] = (),
+    context: dict[str, Any] | None = None,
 ) -> M | None:
     """Validate `data` as `model`; append Dutch errors with lines and return None on failure.
 

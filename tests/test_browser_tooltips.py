@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import build, make_project, serve_directory
 
 HOSTILE = '<img src=x onerror="window.__xss=1"> & "aanhalingstekens" \'enkel\''

@@ -6,8 +6,8 @@ import datetime
 import zipfile
 
 import pytest
-
 from conftest import make_project
+
 from klantreis.bundle import make_bundle
 
 DAY = datetime.date(2026, 11, 23)

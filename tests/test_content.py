@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO, run_cli
+
 from klantreis.loader import load_knowledge_base
 
 REQUIRED_TERMS = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import assert_link_resolves, content, page, serve_directory
 
 URL = "klantreizen/vera/"

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTIFACTS, serve_directory
 
 pytestmark = pytest.mark.browser

@@ -46,7 +46,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _offline(enabled: bool):  # noqa: ANN202
+def _offline(enabled: bool):
     previous = os.environ.get("KLANTREIS_OFFLINE")
     os.environ["KLANTREIS_OFFLINE"] = "true" if enabled else "false"
     try:
@@ -112,7 +112,7 @@ def _reason(error: BaseException, messages: list[str]) -> str:
 
 
 def _without_traceback(message: str) -> str:
-    # The macros plugin puts a Python traceback in its message; the consultant needs the first lines.
+    # The macros plugin puts a Python traceback in its message; the first lines are what counts.
     return message.split("Traceback (most recent call last)", 1)[0].rstrip("`\n ")
 
 
@@ -136,5 +136,6 @@ def serve(project: Path, address: str = "127.0.0.1:8000") -> None:
     """Live preview; rebuilds on every change to docs, glossary, journeys and templates."""
     # Not strict: a warning must not freeze the preview; `klantreis build` stays strict.
     with _offline(False):
-        mkdocs_serve.serve(config_file=str(project / "mkdocs.yml"), dev_addr=address,
-                           livereload=True, strict=False)
+        mkdocs_serve.serve(
+            config_file=str(project / "mkdocs.yml"), dev_addr=address, livereload=True, strict=False
+        )

@@ -59,8 +59,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             # consultant sees them in the browser, and the next save that fixes them recovers.
             log.error(message)
         # Our theme folder sits after the user's custom_dir and before Material's own templates.
-        config.theme.dirs.insert(len(config.theme.dirs) - 1 if config.theme.custom_dir else 0,
-                                 str(PACKAGE / "theme"))
+        config.theme.dirs.insert(
+            len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
+        )
         self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs], problems)
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
@@ -79,24 +80,36 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         engine = self._engine()
         for page in engine.generated_pages():
             self._add(files, File.generated(config, page.src_uri, content=page.markdown))
-        self._add(files, File.generated(config, page_paths.STARTER_FILE,
-                                        content=page_paths.starter_file(engine.renderer)))
+        self._add(
+            files,
+            File.generated(
+                config, page_paths.STARTER_FILE, content=page_paths.starter_file(engine.renderer)
+            ),
+        )
         if config.site_url:
             robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
             self._add(files, File.generated(config, "robots.txt", content=robots))
         for name in ASSETS:
-            self._add(files, File.generated(config, f"assets/klantreis/{name}",
-                                            abs_src_path=str(PACKAGE / "assets" / name)))
+            self._add(
+                files,
+                File.generated(
+                    config, f"assets/klantreis/{name}", abs_src_path=str(PACKAGE / "assets" / name)
+                ),
+            )
         if self._offline(config):
             for name in ("shim.js", "LICENSE"):
                 src_uri = f"assets/vendor/iframe-worker/{name}"
-                self._add(files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri)))
+                self._add(
+                    files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri))
+                )
         return files
 
     @staticmethod
     def _offline(config: Any) -> bool:
-        return any(name.split("/")[-1] == "offline" and plugin.config.enabled
-                   for name, plugin in config.plugins.items())
+        return any(
+            name.split("/")[-1] == "offline" and plugin.config.enabled
+            for name, plugin in config.plugins.items()
+        )
 
     def _add(self, files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)
@@ -112,10 +125,13 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     @event_priority(-100)
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         self._files = files
-        self._engine().set_urls({
-            file.src_uri: file.url for file in files
-            if file.inclusion is not InclusionLevel.EXCLUDED
-        })
+        self._engine().set_urls(
+            {
+                file.src_uri: file.url
+                for file in files
+                if file.inclusion is not InclusionLevel.EXCLUDED
+            }
+        )
         return nav
 
     # Before the macros plugin renders the page, so titles never reach Jinja as code.
@@ -141,14 +157,21 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         engine = self._engine()
         facts = PageFacts(
-            src_uri=page.file.src_uri, url=page.canonical_url or "", title=_plain(page.title),
+            src_uri=page.file.src_uri,
+            url=page.canonical_url or "",
+            title=_plain(page.title),
             description=_plain(page.meta.get("description") or config.site_description),
-            breadcrumbs=self._breadcrumbs(page, config), term=page.meta.get("kr_begrip"),
+            breadcrumbs=self._breadcrumbs(page, config),
+            term=page.meta.get("kr_begrip"),
             published=_iso_date(page.meta.get("date")),
             authors=[author.name for author in getattr(page, "authors", [])],
         )
-        page.kr_structured_data = [json_ld(item) for item in structured_data(
-            facts, engine.kb, lambda src: self._absolute(config, engine.urls.url(src)))]
+        page.kr_structured_data = [
+            json_ld(item)
+            for item in structured_data(
+                facts, engine.kb, lambda src: self._absolute(config, engine.urls.url(src))
+            )
+        ]
         return context
 
     def _breadcrumbs(self, page: Any, config: Any) -> list[tuple[str, str]]:
@@ -173,7 +196,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content and page.meta.get("kr_begrip"):
-                page.content = engine.fill_backlinks(page.content, file.src_uri, page.meta["kr_begrip"])
+                page.content = engine.fill_backlinks(
+                    page.content, file.src_uri, page.meta["kr_begrip"]
+                )
         return env
 
     def _engine(self) -> Engine:
