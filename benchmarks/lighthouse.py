@@ -20,13 +20,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-PAGES = {
-    "home": "",
-    "fase": "fasen/overweging/",
-    "begrip": "begrippen/seo/",
-    "klantreis": "klantreizen/vera-afslankcoach/",
-    "artikel": "artikelen/",
-}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -81,13 +74,14 @@ def run_lighthouse(url: str) -> dict[str, int]:
 
 def measure() -> dict[str, dict[str, int]]:
     """Scores per page, from a fresh build served on a free local port."""
-    from conftest import serve_directory  # the same real HTTP server the tests use
+    # The same real HTTP server and the same key pages as the browser tests.
+    from conftest import KEY_PAGES, serve_directory
 
     port = _free_port()
     with tempfile.TemporaryDirectory() as temp:
         site = build_for(f"http://127.0.0.1:{port}/", Path(temp) / "kennisbank")
         with serve_directory(site, port=port) as base:
-            return {name: run_lighthouse(f"{base}/{path}") for name, path in PAGES.items()}
+            return {name: run_lighthouse(f"{base}/{path}") for name, path in KEY_PAGES.items()}
 
 
 def table(scores: dict[str, dict[str, int]]) -> str:

@@ -101,6 +101,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
 ARTIFACTS = REPO / "test-artifacts"
+# One page of each kind of the real knowledge base: for screenshots, axe and Lighthouse.
+KEY_PAGES = {
+    "home": "",
+    "fase": "fasen/overweging/",
+    "begrip": "begrippen/seo/",
+    "klantreis": "klantreizen/vera-afslankcoach/",
+    "artikel": "artikelen/",
+}
 
 
 @pytest.fixture(scope="session")

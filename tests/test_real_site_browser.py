@@ -7,17 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, serve_directory
+from conftest import ARTIFACTS, KEY_PAGES, serve_directory
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "home": "",
-    "fase": "fasen/overweging/",
-    "begrip": "begrippen/seo/",
-    "klantreis": "klantreizen/vera-afslankcoach/",
-    "artikel": "artikelen/",
-}
+PAGES = KEY_PAGES
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 390, "height": 844}}
 
 
