@@ -821,3 +821,16 @@ def test_terms_with_regex_characters_still_link(tmp_path: Path) -> None:
     last = article.find_all("p")[-1]
     assert last.find("a") is None
     assert last.get_text() == "Maar CC++ en xe-mail en C+ zijn geen begrippen."
+
+
+@pytest.mark.parametrize("name", ["emotion_hoog_and_7", "latin1_bytes", "crlf_line_ends_are_fine"])
+def test_the_installed_command_says_the_same(name: str, tmp_path: Path) -> None:
+    """The cases run in-process; the installed `klantreis` gives the same output and exit code."""
+    case = next(case for case in CASES if case.name == name)
+    root = make_project(tmp_path / "kb", case.files)
+    process = subprocess.run([str(KLANTREIS), "check", "--project", str(root)],
+                             capture_output=True, text=True, timeout=120)
+    assert_outcome(case, process.returncode, process.stdout + process.stderr)
+    code, output = run("check", "--project", str(root))
+    strip_time = (lambda text: text.rsplit("(", 1)[0])  # noqa: E731
+    assert strip_time(process.stdout) == strip_time(output)
