@@ -76,10 +76,10 @@ WORKSHEET_LANES = (
 class UnknownReference(ValueError):
     """A macro named a term, phase, channel or journey that does not exist."""
 
-    def __init__(self, kind: str, value: object, known: Any) -> None:
-        self.kind, self.value = kind, value
+    def __init__(self, label: str, value: object, known: Any) -> None:
+        self.value = value
         self.hint = did_you_mean(value, known)
-        super().__init__(f"onbekend {kind} '{value}'. {self.hint}".strip())
+        super().__init__(f"{label} '{value}'. {self.hint}".strip())
 
 
 @dataclass(frozen=True)
@@ -108,22 +108,22 @@ class Blocks:
 
     def _term(self, slug: str):
         if slug not in self.kb.terms:
-            raise UnknownReference("begrip", slug, self.kb.terms)
+            raise UnknownReference("onbekend begrip", slug, self.kb.terms)
         return self.kb.terms[slug]
 
     def _phase(self, phase_id: str):
         if phase_id not in self.kb.phase:
-            raise UnknownReference("fase", phase_id, self.kb.phase)
+            raise UnknownReference("onbekende fase", phase_id, self.kb.phase)
         return self.kb.phase[phase_id]
 
     def _channel(self, channel_id: str):
         if channel_id not in self.kb.channels:
-            raise UnknownReference("kanaal", channel_id, self.kb.channels)
+            raise UnknownReference("onbekend kanaal", channel_id, self.kb.channels)
         return self.kb.channels[channel_id]
 
     def _journey(self, slug: str) -> Journey:
         if slug not in self.kb.journeys:
-            raise UnknownReference("klantreis", slug, self.kb.journeys)
+            raise UnknownReference("onbekende klantreis", slug, self.kb.journeys)
         return self.kb.journeys[slug]
 
     def _stage_items(self, refs: list[StageRef], note: Any = None) -> list[dict[str, Any]]:

@@ -33,6 +33,8 @@ def make_bundle(
 def write_zip(folder: Path, target: Path) -> Path:
     """Zip `folder` under its own name; the zip appears only when it is complete."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        leftover.unlink()  # a zip half written by an interrupted earlier run
     handle, partial = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
     os.close(handle)
     try:
@@ -45,6 +47,7 @@ def write_zip(folder: Path, target: Path) -> Path:
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, path.read_bytes())
+        os.chmod(partial, 0o644)
         os.replace(partial, target)
     except BaseException:
         Path(partial).unlink(missing_ok=True)

@@ -57,7 +57,25 @@ REFERENCES = {
     "klantreis_kaart": "journeys",
     "emotiecurve": "journeys",
 }
-KIND_NAMES = {"terms": "begrip", "phase": "fase", "channels": "kanaal", "journeys": "klantreis"}
+KIND_LABELS = {
+    "terms": "onbekend begrip",
+    "phase": "onbekende fase",
+    "channels": "onbekend kanaal",
+    "journeys": "onbekende klantreis",
+}
+# Jinja's syntax errors, recognised by a piece of their English text, in Dutch.
+SYNTAX_MESSAGES = (
+    ("expected ')'", "er ontbreekt een ')'."),
+    ("expected ']'", "er ontbreekt een ']'."),
+    (
+        "unexpected end of template",
+        "een {% %}-blok wordt niet afgesloten (bijvoorbeeld met {% endif %}).",
+    ),
+    ("unexpected '}'", "er staat een '}' te veel of te weinig."),
+    ("unexpected char", "er staat een teken dat hier niet mag."),
+    ("expected token 'end of print statement'", "de {{ }} wordt niet goed afgesloten."),
+    ("unknown tag", "onbekende opdracht tussen {% %}."),
+)
 
 
 def _sources(kb: KnowledgeBase) -> Iterator[tuple[str, str, int]]:
@@ -70,12 +88,12 @@ def _sources(kb: KnowledgeBase) -> Iterator[tuple[str, str, int]]:
 
 
 def check_templates(
-    kb: KnowledgeBase, extra_names: Iterable[str] = (), references: bool = True
+    kb: KnowledgeBase, extra_names: Iterable[str] = (), skip: Iterable[str] = ()
 ) -> None:
     """Raise `ContentErrors` for every macro problem in every page.
 
-    With `references` false, slugs in macro calls are not checked (used when some files did not
-    load, so a valid slug would look unknown).
+    Slugs of the kinds in `skip` are not checked: some files of that kind did not load, so a
+    valid slug could look unknown.
     """
     env = Environment()
     known = set(AUTHOR_MACROS) | set(PAGE_MACROS) | STANDARD_NAMES | set(extra_names)
@@ -90,14 +108,36 @@ def check_templates(
                 ContentError(
                     path,
                     first_line + (error.lineno or 1) - 1,
-                    f"fout in een macro: {error.message}.",
+                    f"fout in een macro: {_syntax_message(error.message or '')}",
                     "Controleer de {{ }} en {% %} op deze regel.",
                 )
             )
             continue
-        errors.extend(_check_tree(tree, kb, known, path, first_line, references))
+        errors.extend(_check_tree(tree, kb, known, path, first_line, set(skip)))
     if errors:
         raise ContentErrors(errors)
+
+
+def _syntax_message(message: str) -> str:
+    for needle, dutch in SYNTAX_MESSAGES:
+        if needle in message:
+            return dutch
+    return "deze macro is niet goed geschreven."
+
+
+def failed_kinds(errors: Iterable[ContentError]) -> set[str]:
+    """Which kinds of source had a file that did not load (their slugs may look unknown)."""
+    kinds = set()
+    for error in errors:
+        if error.path.startswith("glossary/"):
+            kinds.add("terms")
+        elif error.path.endswith("_phases.yml"):
+            kinds.add("phase")
+        elif error.path.endswith("_channels.yml"):
+            kinds.add("channels")
+        elif error.path.startswith("journeys/"):
+            kinds.add("journeys")
+    return kinds
 
 
 def _check_tree(
@@ -106,7 +146,7 @@ def _check_tree(
     known: set[str],
     path: str,
     first_line: int,
-    references: bool,
+    skip: set[str],
 ) -> Iterator[ContentError]:
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
     for node in tree.find_all(nodes.Name):
@@ -117,8 +157,9 @@ def _check_tree(
                 f"onbekende macro of variabele '{node.name}'.",
                 did_you_mean(node.name, AUTHOR_MACROS),
             )
-    for call in tree.find_all(nodes.Call) if references else ():
-        if isinstance(call.node, nodes.Name) and call.node.name in REFERENCES and call.args:
+    for call in tree.find_all(nodes.Call):
+        name = call.node.name if isinstance(call.node, nodes.Name) else None
+        if name in REFERENCES and REFERENCES[name] not in skip and call.args:
             yield from _check_reference(call, kb, path, first_line)
 
 
@@ -134,7 +175,7 @@ def _check_reference(
         yield ContentError(
             path,
             first_line + call.lineno - 1,
-            f"onbekend {KIND_NAMES[kind]} '{argument.value}' in {call.node.name}(...).",  # type: ignore[attr-defined]
+            f"{KIND_LABELS[kind]} '{argument.value}' in {call.node.name}(...).",  # type: ignore[attr-defined]
             did_you_mean(argument.value, known),
         )
 
@@ -149,10 +190,10 @@ def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
     """Everything `klantreis check` reports: errors first, then warnings; never raises."""
     kb, problems = load_with_errors(project, docs_dir)
     try:
-        check_templates(kb, references=not problems)
+        check_templates(kb, skip=failed_kinds(problems))
     except ContentErrors as failure:
         problems.extend(failure.errors)
-    problems.extend(_broken_links(kb, project / docs_dir))
+    problems.extend(broken_links(kb, project / docs_dir))
     if not problems:
         problems = [*_unused_terms(kb), *_articles_without_phase(kb), *_journey_gaps(kb)]
     return sorted(problems)
@@ -210,7 +251,8 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
             )
 
 
-def _broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
+def broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
+    """Relative links in hand-written pages that point to no page or file."""
     known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
     known |= {STARTER_FILE}
     for page in kb.pages:

@@ -32,6 +32,10 @@ def _colour() -> bool:
     return sys.stdout.isatty()
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _show_progress() -> None:
     """On long builds the plugin reports every few hundred pages; show those lines."""
     handler = logging.StreamHandler(sys.stdout)
@@ -64,8 +68,10 @@ def check(project: Path) -> None:
     if problems:
         click.echo(format_errors(problems, colour=_colour()))
     seconds = time.perf_counter() - started
+    warnings = len(problems) - len(errors)
     click.echo(
-        f"{len(errors)} fouten, {len(problems) - len(errors)} waarschuwingen ({seconds:.2f} s)."
+        f"{_count(len(errors), 'fout', 'fouten')}, "
+        f"{_count(warnings, 'waarschuwing', 'waarschuwingen')} ({seconds:.2f} s)."
     )
     sys.exit(1 if errors else 0)
 

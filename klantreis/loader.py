@@ -44,14 +44,18 @@ class Loader:
 
     def load(self) -> KnowledgeBase:
         """Everything valid, as a knowledge base; the problems are in `self.errors`."""
+        # References are checked only against a catalogue that loaded without errors: when the
+        # catalogue itself is broken, that is the one problem to report, not every use of it.
+        known: dict[str, set[str]] = {}
         phases = self._catalogue("phases", Phase)
-        self._check_phase_order(phases)
-        known = {"phases": {phase.id for phase in phases}}
+        if self._check_phase_order(phases):
+            known["phases"] = {phase.id for phase in phases}
         channels = self._catalogue("channels", Channel, known)
         models = self._catalogue("models", JourneyModel, known)
         terms = {term.slug: term for term in self._terms(known)}
         self._check_term_names(terms)
-        known["channels"] = {channel.id for channel in channels}
+        if channels and self._clean(CATALOGUE_FILES["channels"]):
+            known["channels"] = {channel.id for channel in channels}
         journeys = {journey.slug: journey for journey in self._journeys(known)}
         pages = tuple(self._doc_pages(phases))
         return KnowledgeBase(
@@ -73,22 +77,31 @@ class Loader:
         if not folder.is_dir():
             return
         for path in sorted(folder.rglob("*")):
-            if path.suffix.lower() not in suffixes or any(
-                part.startswith(".") for part in path.relative_to(folder).parts
-            ):
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
-                self.errors.append(
-                    ContentError(
-                        self.rel(path),
-                        0,
-                        "dit bestand is een link naar een plek buiten het project.",
-                        "Kopieer het bestand in het project in plaats van ernaar te linken.",
-                    )
-                )
+            if self._outside(path):
                 continue
-            if path.is_file():
+            if path.suffix.lower() in suffixes and path.is_file():
                 yield path
+
+    def _outside(self, path: Path) -> bool:
+        """Whether `path` lies, through a link, outside the project (reported once per link)."""
+        root = self.root.resolve()
+        if path.resolve().is_relative_to(root):
+            return False
+        link = next((p for p in [path, *path.parents] if p.is_symlink()), path)
+        rel = self.rel(link)
+        if not any(error.path == rel for error in self.errors):
+            this, the = ("deze map", "de map") if link.is_dir() else ("dit bestand", "het bestand")
+            self.errors.append(
+                ContentError(
+                    rel,
+                    0,
+                    f"{this} is een link naar een plek buiten het project.",
+                    f"Kopieer {the} in het project in plaats van ernaar te linken.",
+                )
+            )
+        return True
 
     def _slugged_files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Path]]:
         """Files whose name is their slug; reports names that are not a safe slug."""
@@ -97,6 +110,21 @@ class Loader:
             if path.parent != folder or path.name.startswith("_"):
                 continue
             slug, rel = path.stem, self.rel(path)
+            if (
+                not re.match(SLUG_PATTERN, slug)
+                and (folder / f"{slugify(slug)}{path.suffix}").exists()
+            ):
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        0,
+                        f"de bestandsnaam is geen geldige slug, en '{slugify(slug)}{path.suffix}' "
+                        "bestaat al.",
+                        "Voeg de twee samen, of geef dit bestand een andere naam in "
+                        "kleine letters, cijfers en koppeltekens.",
+                    )
+                )
+                continue
             if not re.match(SLUG_PATTERN, slug):
                 self.errors.append(
                     ContentError(
@@ -164,21 +192,23 @@ class Loader:
             return []
         items, seen = [], set()
         for index, data in enumerate(document.data):
-            item = validate(model, data, document, rel, self.errors, prefix=(index,), context=known)
-            if item is None:
-                continue
-            if item.id in seen:
+            # Duplicates are found in what was written, so an invalid first copy still counts.
+            raw_id = data.get("id") if isinstance(data, dict) else None
+            if isinstance(raw_id, str) and raw_id in seen:
                 self.errors.append(
                     ContentError(
-                        rel, document.line_of((index, "id")), f"id '{item.id}' komt dubbel voor."
+                        rel, document.line_of((index, "id")), f"id '{raw_id}' komt dubbel voor."
                     )
                 )
                 continue
-            seen.add(item.id)
-            items.append(item)
+            seen.add(raw_id)
+            item = validate(model, data, document, rel, self.errors, prefix=(index,), context=known)
+            if item is not None:
+                items.append(item)
         return items
 
-    def _check_phase_order(self, phases: list[Phase]) -> None:
+    def _check_phase_order(self, phases: list[Phase]) -> bool:
+        """True when the phase catalogue is complete, valid and in order."""
         ids = [phase.id for phase in phases]
         if phases and ids != list(PHASE_IDS):
             self.errors.append(
@@ -189,6 +219,11 @@ class Loader:
                     f"Gevonden: {', '.join(ids)}.",
                 )
             )
+        return bool(phases) and self._clean(CATALOGUE_FILES["phases"])
+
+    def _clean(self, catalogue_file: str) -> bool:
+        path = f"{JOURNEYS_DIR}/{catalogue_file}"
+        return not any(error.path == path for error in self.errors)
 
     # -- glossary ------------------------------------------------------------------------
 
@@ -199,6 +234,19 @@ class Loader:
             rel = self.rel(path)
             text = self._read(path)
             if text is None:
+                continue
+            if not text.strip():
+                self.errors.append(ContentError(rel, 0, "het bestand is leeg."))
+                continue
+            if not text.startswith("---\n"):
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        1,
+                        "de front matter ontbreekt.",
+                        "Zet bovenaan een blok tussen twee '---' regels met title: en description:.",
+                    )
+                )
                 continue
             try:
                 source = split_front_matter(text, rel)
@@ -297,6 +345,17 @@ class Loader:
             if document is None:
                 continue
             rel = self.rel(path)
+            if not isinstance(document.data, dict):
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        document.first_line,
+                        "het bestand moet een klantreis met sleutels zijn (title:, persona:, stages:), "
+                        "geen " + ("lijst." if isinstance(document.data, list) else "losse tekst."),
+                        "Zet elke klantreis in een eigen bestand, zonder '- ' voor title:.",
+                    )
+                )
+                continue
             data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
             if data is not None:
                 yield Journey(**dict(data), slug=slug, path=rel)
@@ -360,6 +419,8 @@ class Loader:
             phase = names.get(text.casefold()) if is_article else text
             if phase in known:
                 found.append(phase)
+            elif not known:
+                continue  # the phase catalogue is broken; that error is reported already
             elif is_article:
                 self.errors.append(
                     ContentError(

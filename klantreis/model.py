@@ -183,8 +183,10 @@ class TermFrontMatter(Strict):
     title: Required
     aliases: list[Required] = []
     """Synonyms, spelled-out and inflected forms ("conversies", "CTA's")."""
-    description: Required
-    """One sentence: the tooltip text and the page's meta description."""
+    description: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
+    ]
+    """One sentence (at most 300 characters): the tooltip and the page's meta description."""
     phases: list[PhaseRef] = []
     related: list[TermRef] = []
     """Slugs of related terms."""

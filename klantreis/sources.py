@@ -69,26 +69,63 @@ class _LineLoader(yaml.SafeLoader):
     """The safe loader; Python-object tags stay forbidden."""
 
 
+# PyYAML's problems, recognised by a piece of their English text, as Dutch messages. The line is
+# that of the problem, or with "context" that of the construct left open (a quote, a bracket).
+_YAML_MESSAGES = (
+    ("\\t", "problem", "er staat een tab in de YAML.", "Gebruik spaties om in te springen."),
+    (
+        "quoted scalar",
+        "context",
+        "het aanhalingsteken op deze regel wordt niet gesloten.",
+        "Zet hetzelfde aanhalingsteken aan het eind van de tekst.",
+    ),
+    (
+        "flow sequence",
+        "context",
+        "de lijst die op deze regel met '[' begint, wordt niet gesloten.",
+        "Zet een ']' aan het eind van de lijst.",
+    ),
+    (
+        "flow mapping",
+        "context",
+        "het blok dat op deze regel met '{' begint, wordt niet gesloten.",
+        "Zet een '}' aan het eind van het blok.",
+    ),
+    (
+        "mapping values are not allowed",
+        "problem",
+        "hier staat een dubbele punt die YAML niet verwacht.",
+        "Staat er een ':' in je tekst, zet de tekst dan tussen aanhalingstekens; "
+        "anders klopt de inspringing niet.",
+    ),
+    (
+        "expected <block end>",
+        "problem",
+        "de inspringing klopt niet.",
+        "Laat deze regel even ver inspringen als de andere regels van hetzelfde blok.",
+    ),
+    (
+        "could not determine a constructor",
+        "problem",
+        "onbekende YAML-tag (zoals !!python/...).",
+        "Haal de tag weg; schrijf gewone tekst, getallen of lijsten.",
+    ),
+)
+
+
 def _yaml_problem(error: yaml.YAMLError, rel: str, first_line: int) -> ContentError:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = first_line + mark.line if mark is not None else first_line
-    problem = str(getattr(error, "problem", "") or error)
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
-        return ContentError(
-            rel, line, "er staat een tab in de YAML.", "Gebruik spaties om in te springen."
-        )
-    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
-        return ContentError(
-            rel,
-            line,
-            "onbekende YAML-tag (zoals !!python/...).",
-            "Haal de tag weg; schrijf gewone tekst, getallen of lijsten.",
-        )
+    problem = str(getattr(error, "problem", "") or "")
+    context = str(getattr(error, "context", "") or "")
+    for needle, where, message, hint in _YAML_MESSAGES:
+        if needle in problem or needle in context or (needle == "\\t" and "\t" in problem):
+            mark = getattr(error, f"{where}_mark", None) or getattr(error, "problem_mark", None)
+            return ContentError(rel, first_line + (mark.line if mark else 0), message, hint)
+    mark = getattr(error, "problem_mark", None)
     return ContentError(
         rel,
-        line,
-        f"de YAML klopt niet: {problem}.",
-        "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.",
+        first_line + (mark.line if mark else 0),
+        "de YAML op deze regel klopt niet.",
+        "Controleer inspringing, dubbele punten en aanhalingstekens.",
     )
 
 

@@ -23,6 +23,16 @@ _TYPE_NAMES = {
 }
 
 
+def _describe(value: Any) -> str:
+    """A found value as the consultant wrote it: short scalars literally, containers by kind."""
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een blok met sleutels"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [str(part) if isinstance(part, str) else f"[{part + 1}]" for part in loc]
     return ".".join(parts).replace(".[", "[") or "het bestand"
@@ -43,7 +53,13 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
         hint = ""
         if kind == "string_type" and isinstance(found, int | float | bool):
             hint = "Zet de waarde tussen aanhalingstekens."
-        return f"'{field}' moet {_TYPE_NAMES[kind]} zijn, gevonden: {found!r}.", hint
+        return f"'{field}' moet {_TYPE_NAMES[kind]} zijn, gevonden: {_describe(found)}.", hint
+    if kind == "string_too_long" and loc[-1] == "description":
+        return (
+            f"de definitie is te lang ({len(found)} tekens).",
+            "Houd 'description' bij één zin van hoogstens 300 tekens; "
+            "zet de rest in de uitleg onder de front matter.",
+        )
     if kind in ("greater_than_equal", "less_than_equal") and loc[-1] == "emotion":
         return (
             f"'{field}' moet tussen -2 en 2 liggen, gevonden: {found!r}.",

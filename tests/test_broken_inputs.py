@@ -143,7 +143,7 @@ CASES: list[Case] = [
         "journeys/vera.yml": vera("persona:\n  name: Vera\n", "persona:\n  - name: Vera\n"),
     }, 1, [
         "journeys/vera.yml:3: 'persona' moet een blok met sleutels (sleutel: waarde) zijn, "
-        "gevonden: [{'name': 'Vera'}].",
+        "gevonden: een lijst.",
     ]),
     Case("yaml_mapping_where_list_belongs", {
         "journeys/_phases.yml": "aandacht:\n  name: Aandacht\n  title: Aandacht\n  goal: Gezien.\n",
@@ -310,8 +310,8 @@ CASES: list[Case] = [
         "glossary/cta.md:3: de alias 'cta' is gelijk aan de titel. Haal de alias weg.",
     ]),
     Case("same_slug_in_different_case", {"glossary/SEO.md": term("Search engine optimization")}, 1, [
-        f"glossary/SEO.md: {SLUG} 'seo.md' bestaat al: "
-        "hernoem het bestand naar 'search-engine-optimization.md'.",
+        "glossary/SEO.md: de bestandsnaam is geen geldige slug, en 'seo.md' bestaat al. Voeg de "
+        "twee samen, of geef dit bestand een andere naam in kleine letters, cijfers en koppeltekens.",
     ], absent=["Hernoem het bestand naar 'seo.md'"]),
     Case("term_related_to_itself", {"glossary/cta.md": term("CTA", extra="related: [cta]\n")}, 1, [
         "glossary/cta.md:3: een begrip kan niet aan zichzelf verwant zijn.",
@@ -832,5 +832,6 @@ def test_the_installed_command_says_the_same(name: str, tmp_path: Path) -> None:
                              capture_output=True, text=True, timeout=120)
     assert_outcome(case, process.returncode, process.stdout + process.stderr)
     code, output = run("check", "--project", str(root))
-    strip_time = (lambda text: text.rsplit("(", 1)[0])  # noqa: E731
-    assert strip_time(process.stdout) == strip_time(output)
+    assert code == process.returncode
+    # The same text, but for the time in the last line ("... (0.01 s).").
+    assert process.stdout.rsplit("(", 1)[0] == output.rsplit("(", 1)[0]

@@ -68,7 +68,14 @@ def build(project: Path, site_dir: Path | None = None, *, offline: bool = False)
         with _offline(offline):
             config = _load(config_file)
             target = Path(site_dir) if site_dir else Path(config.site_dir)
+            if target.exists() and not target.is_dir():
+                raise BuildFailed(
+                    f"{target} is een bestand, geen map. Hernoem of verwijder het "
+                    "bestand en bouw opnieuw."
+                )
+            _remove_leftovers(target)
             staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=_parent(target)))
+            staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
             config.site_dir = str(staging)
             try:
                 # As `mkdocs build` does. MkDocs reuses plugin instances within a process (for
@@ -94,6 +101,13 @@ def _load(config_file: Path) -> Any:
         return load_config(str(config_file))
     except MkDocsException as error:
         raise BuildFailed(f"mkdocs.yml klopt niet: {error}") from None
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Half-built sites of an interrupted earlier build (never the site itself)."""
+    if target.parent.is_dir():
+        for leftover in target.parent.glob(f".{target.name}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _parent(target: Path) -> Path:

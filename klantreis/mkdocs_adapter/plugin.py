@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import pages as page_paths
-from ..check import check_templates
+from ..check import broken_links, check_templates, failed_kinds
 from ..engine import Engine
 from ..errors import ContentErrors
 from ..loader import load_with_errors
@@ -47,9 +47,11 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         kb, problems = load_with_errors(root, docs_dir)
         try:
-            check_templates(kb, extra_names=config.extra, references=not problems)
+            check_templates(kb, extra_names=config.extra, skip=failed_kinds(problems))
         except ContentErrors as failure:
             problems.extend(failure.errors)
+        # The same link check as `klantreis check`: Dutch, with the line, before MkDocs' own.
+        problems.extend(broken_links(kb, Path(config.docs_dir)))
         if problems:
             message = "De bronbestanden bevatten fouten:\n" + format_errors(problems)
             if not getattr(self, "is_serve", False):
