@@ -244,7 +244,8 @@ class Loader:
                         rel,
                         1,
                         "de front matter ontbreekt.",
-                        "Zet bovenaan een blok tussen twee '---' regels met title: en description:.",
+                        "Zet bovenaan een blok tussen twee '---' regels "
+                        "met title: en description:.",
                     )
                 )
                 continue
@@ -350,7 +351,8 @@ class Loader:
                     ContentError(
                         rel,
                         document.first_line,
-                        "het bestand moet een klantreis met sleutels zijn (title:, persona:, stages:), "
+                        "het bestand moet een klantreis met sleutels zijn "
+                        "(title:, persona:, stages:), "
                         "geen " + ("lijst." if isinstance(document.data, list) else "losse tekst."),
                         "Zet elke klantreis in een eigen bestand, zonder '- ' voor title:.",
                     )
