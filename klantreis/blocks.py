@@ -256,7 +256,7 @@ class Blocks:
 
     def emotiecurve(self, slug: str) -> Markup:
         journey = self._journey(slug)
-        step, left, top, unit = 90, 110, 20, 30
+        step, left, top, unit = 72, 110, 20, 30
         points = [
             CurvePoint(
                 index + 1,

@@ -88,3 +88,19 @@ def test_link_checker_finds_no_broken_link_or_anchor(real_site, tmp_path):
     report = result.stdout
     assert result.returncode == 0, report[-3000:]
     assert "0 errors found" in report and "0 warnings found" in report, report[-3000:]
+
+
+def test_phase_strip_marks_the_current_phase_and_matrix_works_without_colour(browser, site_url):
+    tab = browser.new_page(viewport=WIDTHS["telefoon"])
+    tab.goto(site_url + "/fasen/aankoop/")
+    current = tab.locator(".kr-fasestrook [aria-current=page]")
+    assert current.count() == 1 and current.inner_text() == "Aankoop"
+    # Without colour the current phase still differs: it is the only one with its name shown.
+    assert current.locator("span").is_visible()
+    assert not tab.locator(".kr-fasestrook li:not(.kr-actief) span").first.is_visible()
+    tab.goto(site_url + "/kanalen/")
+    assert tab.locator(".kr-legenda").is_visible()
+    cell = tab.locator("table.kr-matrix td.kr-aan").first
+    assert cell.inner_text().startswith("✓")
+    assert "dient" in cell.locator(".kr-sr").text_content()
+    tab.close()
