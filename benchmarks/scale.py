@@ -625,6 +625,11 @@ class SizeResult:
         return self.ours.seconds / self.baseline.seconds
 
     @property
+    def cpu_ratio(self) -> float:
+        """User+system CPU seconds, ours / baseline: less sensitive to other load on the box."""
+        return self.ours.cpu_seconds / self.baseline.cpu_seconds
+
+    @property
     def per_page_ratio(self) -> float:
         """The time ratio per HTML page written (ours also writes term, phase, channel pages)."""
         if not self.html_ours or not self.html_baseline:
@@ -663,8 +668,9 @@ def _mb(size: int | None) -> str:
 def table(results: Sequence[SizeResult]) -> str:
     lines = [
         "| N | T | nav entries (pages) | HTML pages base/ours | baseline s | ours s | ratio "
-        "| ratio per HTML page | baseline MB | ours MB | mem ratio | search index MB | zip MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| CPU ratio | ratio per HTML page | baseline MB | ours MB | mem ratio "
+        "| search index MB | zip MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         nav = r.nav.get("items", "?")
@@ -672,8 +678,8 @@ def table(results: Sequence[SizeResult]) -> str:
         lines.append(
             f"| {r.n} | {r.t} | {nav} ({nav_pages}) | {r.html_baseline}/{r.html_ours} "
             f"| {r.baseline.seconds:.2f} | {r.ours.seconds:.2f} | {r.time_ratio:.2f} "
-            f"| {r.per_page_ratio:.2f} | {r.baseline.peak_mb:.0f} | {r.ours.peak_mb:.0f} "
-            f"| {r.memory_ratio:.2f} "
+            f"| {r.cpu_ratio:.2f} | {r.per_page_ratio:.2f} | {r.baseline.peak_mb:.0f} "
+            f"| {r.ours.peak_mb:.0f} | {r.memory_ratio:.2f} "
             f"| {_mb(r.search_index_bytes)} | {_mb(r.zip_bytes)} |")
     return "\n".join(lines)
 
@@ -698,6 +704,8 @@ def environment_lines() -> list[str]:
         f"- CPU count: {os.cpu_count()}",
         f"- Python: {platform.python_version()} ({sys.executable})",
         f"- packages: {', '.join(versions)}",
+        "- load average (1, 5, 15 min) at the end: "
+        + ", ".join(f"{load:.2f}" for load in os.getloadavg()),
     ]
 
 
@@ -813,7 +821,8 @@ def make_report(results: Sequence[SizeResult], linker: LinkerBench | None, profi
     lines = ["# Scale benchmark", "", *environment_lines(), "",
              "Baseline: the same docs/ with MkDocs + Material, the same theme features and the "
              "other plugins (search, blog, tags, rss, offline), without klantreis and macros. "
-             "Ours: `klantreis build`. Each build is a fresh process; wall seconds, peak RSS.",
+             "Ours: `klantreis build`. Each build is a fresh process; wall seconds, peak RSS "
+             "(max RSS of that process), CPU = user+system seconds of that process.",
              "", table(results), ""]
     fmt = (lambda value: "n/a" if value is None else f"{value:.2f}")  # noqa: E731
     lines += [
