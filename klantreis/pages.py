@@ -21,6 +21,8 @@ CHANNEL_INDEX = "kanalen/index.md"
 JOURNEY_INDEX = "klantreizen/index.md"
 WORKSHEET = "klantreizen/werkblad.md"
 STARTER_FILE = "klantreizen/klantreis-sjabloon.yml"
+# Pages made by the hundred use a theme template with a light navigation (see theme/kr-licht.html).
+LIGHT_TEMPLATE = "kr-licht.html"
 
 
 def term_page(slug: str) -> str:
@@ -112,7 +114,8 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
         pages.append(
             _page(
                 channel_page(channel.id),
-                {"title": f"Kanaal: {channel.name}", "description": channel.description},
+                {"title": f"Kanaal: {channel.name}", "description": channel.description,
+                 "template": LIGHT_TEMPLATE},
                 _call("_kr_kanaal_pagina", channel.id),
             )
         )
@@ -131,6 +134,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             "title": term.title,
             "description": term.description,
             "kr_begrip": term.slug,
+            "template": LIGHT_TEMPLATE,
             "kr_fasen": list(term.phases),
         }
         body = "\n".join(

@@ -115,3 +115,12 @@ def test_failed_build_keeps_the_previous_site_and_sources(project):
     assert "Traceback" not in result.output
     assert (site / "index.html").read_text() == before
     assert {p: p.read_bytes() for p in sources} == sources
+
+
+def test_term_pages_carry_a_light_navigation_of_the_top_sections(mini_site):
+    # Term pages are reached from the A-Z index; the full navigation on each would dominate
+    # the build time of a large glossary (see benchmarks/results.md).
+    soup = page(mini_site, "begrippen/seo/")
+    links = soup.select("nav.md-nav--primary .md-nav__link")
+    assert 0 < len(links) < 10
+    assert soup.select_one(".md-sidebar--secondary nav.md-nav--secondary") is not None
