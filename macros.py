@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from klantreis.blocks import AUTHOR_MACROS, PAGE_MACROS, UnknownReference
+from klantreis.blocks import AUTHOR_MACROS, UnknownReference
+from klantreis.page_blocks import PAGE_MACROS
 
 
 def define_env(env: Any) -> None:

@@ -14,11 +14,12 @@ from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from .blocks import AUTHOR_MACROS, PAGE_MACROS
+from .blocks import AUTHOR_MACROS
 from .errors import ContentError, ContentErrors, did_you_mean
 from .knowledge import KnowledgeBase
 from .linker import TermMatcher
 from .loader import load_with_errors
+from .page_blocks import PAGE_MACROS
 from .pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from . import pages
-from .blocks import Blocks
 from .errors import ContentError
 from .knowledge import KnowledgeBase
 from .linker import TermLinker
+from .page_blocks import PageBlocks
 from .render import Renderer
 from .urls import Urls
 
@@ -71,8 +71,8 @@ class Engine:
         """Called once all files are known, before any page is rendered."""
         self.urls = Urls(url_of)
 
-    def blocks(self, page_src: str) -> Blocks:
-        return Blocks(self.kb, self.urls, self.renderer, page_src)
+    def blocks(self, page_src: str) -> PageBlocks:
+        return PageBlocks(self.kb, self.urls, self.renderer, page_src)
 
     def link_page(self, html: str, page_src: str, title: str, meta: Mapping[str, Any]) -> str:
         """Add tooltip links to a page's HTML and remember which terms it names."""

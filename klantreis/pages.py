@@ -114,8 +114,11 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
         pages.append(
             _page(
                 channel_page(channel.id),
-                {"title": f"Kanaal: {channel.name}", "description": channel.description,
-                 "template": LIGHT_TEMPLATE},
+                {
+                    "title": f"Kanaal: {channel.name}",
+                    "description": channel.description,
+                    "template": LIGHT_TEMPLATE,
+                },
                 _call("_kr_kanaal_pagina", channel.id),
             )
         )

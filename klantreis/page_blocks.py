@@ -1,0 +1,198 @@
+"""The pages the engine generates, each rendered by one page macro from the building blocks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from markupsafe import Markup
+
+from . import pages
+from .blocks import Blocks
+
+PAGE_MACROS = (
+    "_kr_fasen_pagina",
+    "_kr_begrippen_pagina",
+    "_kr_kanalen_pagina",
+    "_kr_klantreizen_pagina",
+    "_kr_werkblad_pagina",
+    "_kr_fase_pagina",
+    "_kr_kanaal_pagina",
+    "_kr_klantreis_pagina",
+    "_kr_begrip_kop",
+    "_kr_begrip_voet",
+)
+
+WORKSHEET_LANES = (
+    "Doet",
+    "Denkt",
+    "Voelt",
+    "Emotie (−2 tot +2)",
+    "Kanalen",
+    "Online of offline",
+    "Behoeften",
+    "Verwachtingen",
+    "Knelpunten",
+    "Verbeteringen",
+    "KPI's",
+)
+
+
+class PageBlocks(Blocks):
+    """Blocks plus the page macros behind the generated pages (phases, terms, channels ...)."""
+
+    def _kr_fasen_pagina(self) -> Markup:
+        items = [
+            {"phase": phase, "href": self.href(pages.phase_page(phase.id))}
+            for phase in self.kb.phases
+        ]
+        body = self._render(
+            "pages/phases_index.md",
+            strip=self.fasestrook([]),
+            phases=items,
+            matrix=self.kanalenmatrix(),
+        )
+        return Markup(body + "\n## Fasen in andere modellen\n\n" + self.modellen_vergelijking())
+
+    def _kr_fase_pagina(self, phase_id: str) -> Markup:
+        phase = self._phase(phase_id)
+        previous, following = self.kb.neighbours(phase_id)
+        models: dict[str, dict[str, Any]] = {}
+        for model, stage_name in self.kb.model_stages_by_phase.get(phase_id, []):
+            models.setdefault(model.id, {"model": model, "stages": []})["stages"].append(stage_name)
+        page_items = [
+            {
+                "href": self.href(page.src_uri),
+                "title": page.title,
+                "description": page.description,
+                "date": page.date,
+            }
+            for page in self.kb.pages_by_phase.get(phase_id, [])
+            if page.src_uri in self.urls
+        ]
+        return self._render(
+            "pages/phase.md",
+            strip=self.fasestrook([phase_id], is_phase_page=True),
+            template=self.fase_sjabloon(phase_id),
+            channels=self.kanalen_van_fase(phase_id),
+            stages=self._render(
+                "stage_list.html",
+                items=self._stage_items(self.kb.stages_by_phase.get(phase_id, [])),
+                empty="Nog geen klantreis heeft een stap in deze fase.",
+            ),
+            terms=self.begrippen_van_fase(phase_id),
+            pages=self._render(
+                "page_list.html",
+                items=page_items,
+                empty="Nog geen artikelen of gidsen over deze fase.",
+            ),
+            models=list(models.values()),
+            models_href=self.href(pages.PHASE_INDEX),
+            previous=self._neighbour(previous),
+            following=self._neighbour(following),
+            phase=phase,
+        )
+
+    def _neighbour(self, phase: Any) -> dict[str, Any] | None:
+        return {"phase": phase, "href": self.href(pages.phase_page(phase.id))} if phase else None
+
+    def _kr_begrippen_pagina(self) -> Markup:
+        by_letter: dict[str, list[Any]] = defaultdict(list)
+        for term in self.kb.terms.values():
+            first = term.title[:1].upper()
+            by_letter[first if first.isalpha() else "#"].append(term)
+        groups = [
+            {
+                "letter": letter,
+                "anchor": letter.lower() if letter != "#" else "overig",
+                "list": self._term_list(terms),
+            }
+            for letter, terms in sorted(by_letter.items())
+        ]
+        return self._render("pages/term_index.md", groups=groups, count=len(self.kb.terms))
+
+    def _kr_begrip_kop(self, slug: str) -> Markup:
+        term = self._term(slug)
+        phases = [
+            {"id": p, "name": self.kb.phase[p].name, "href": self.href(pages.phase_page(p))}
+            for p in term.phases
+        ]
+        return self._render(
+            "pages/term_head.md",
+            term=term,
+            phases=phases,
+            strip=self.fasestrook(list(term.phases)) if term.phases else "",
+        )
+
+    def _kr_begrip_voet(self, slug: str) -> Markup:
+        term = self._term(slug)
+        return self._render(
+            "pages/term_foot.md",
+            term=term,
+            related=self._term_list(self.kb.related.get(slug, [])),
+            index_href=self.href(pages.TERM_INDEX),
+        )
+
+    def _kr_kanalen_pagina(self) -> Markup:
+        items = [
+            {"channel": channel, "href": self.href(pages.channel_page(channel.id))}
+            for channel in self.kb.channels.values()
+        ]
+        return self._render(
+            "pages/channels_index.md", channels=items, matrix=self.kanalenmatrix(), count=len(items)
+        )
+
+    def _kr_kanaal_pagina(self, channel_id: str) -> Markup:
+        channel = self._channel(channel_id)
+        phases = [
+            {
+                "phase": phase,
+                "role": channel.phases[phase.id],
+                "href": self.href(pages.phase_page(phase.id)),
+            }
+            for phase in self.kb.phases
+            if phase.id in channel.phases
+        ]
+        refs = self.kb.stages_by_channel.get(channel_id, [])
+        stages = self._render(
+            "stage_list.html",
+            items=self._stage_items(refs, lambda ref: self.kb.phase[ref.stage.phase].name),
+            empty="Nog geen klantreis gebruikt dit kanaal.",
+        )
+        names = {channel.id, channel.name.casefold()}
+        terms = [
+            term
+            for term in self.kb.terms.values()
+            if term.slug in names or any(form.casefold() in names for form in term.forms)
+        ]
+        return self._render(
+            "pages/channel.md",
+            channel=channel,
+            phases=phases,
+            stages=stages,
+            terms=self._term_list(terms),
+            index_href=self.href(pages.CHANNEL_INDEX),
+        )
+
+    def _kr_klantreizen_pagina(self) -> Markup:
+        return self._render(
+            "pages/journeys_index.md",
+            overview=self.klantreizen_overzicht(),
+            worksheet_href=self.href(pages.WORKSHEET),
+            starter_href=self.href(pages.STARTER_FILE),
+        )
+
+    def _kr_klantreis_pagina(self, slug: str) -> Markup:
+        journey = self._journey(slug)
+        covered = sorted({stage.phase for stage in journey.stages})
+        return self._render(
+            "pages/journey.md",
+            journey=journey,
+            strip=self.fasestrook(covered),
+            map=self.klantreis_kaart(slug),
+        )
+
+    def _kr_werkblad_pagina(self) -> Markup:
+        return self._render(
+            "pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES, columns_per_phase=2
+        )
