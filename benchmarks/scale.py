@@ -443,7 +443,7 @@ def count_nav(project: Path, config_name: str) -> dict[str, Any]:
     result = subprocess.run(self_command("--_nav", str(project), config_name), cwd=project,
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        return {"error": (result.stderr or result.stdout).strip().splitlines()[-1:]}
+        return {"error": " ".join((result.stderr or result.stdout).strip().splitlines()[-1:])}
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -766,6 +766,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 problems.append(f"N={n} T={t}: klantreis build reported {warnings[0].strip()}")
             result.nav = count_nav(project, "mkdocs.yml")
             result.nav_without = count_nav(project, "mkdocs-zonder-not-in-nav.yml")
+            for label, nav in (("mkdocs.yml", result.nav),
+                               ("mkdocs-zonder-not-in-nav.yml", result.nav_without)):
+                if "error" in nav:
+                    problems.append(f"N={n} T={t}: counting the nav of {label} failed: "
+                                    f"{nav['error']}")
             print(f"    nav: {result.nav.get('items')} entries, {result.nav.get('pages')} pages, "
                   f"{result.nav.get('term_pages_in_nav')} term pages in nav; without not_in_nav: "
                   f"{result.nav_without.get('pages')} pages "
@@ -792,7 +797,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 zips = sorted((project / "dist").glob("*.zip"))
                 result.zip_bytes = zips[-1].stat().st_size if zips else None
                 if not result.bundle.ok():
-                    problems.append(f"klantreis bundle failed: {result.bundle.output[-300:]}")
+                    problems.append("klantreis bundle failed: "
+                                    + " ".join(result.bundle.output.strip().splitlines()[-3:]))
                 print("    timing the term linker alone ...", flush=True)
                 linker = bench_linker(project, budget)
                 print(f"    linker {linker.linker_seconds:.2f} s vs naive "
@@ -831,7 +837,9 @@ def make_report(results: Sequence[SizeResult], linker: LinkerBench | None, profi
         f"- CPU seconds (user+sys) at N={last.n}: baseline {last.baseline.cpu_seconds:.1f}, "
         f"ours {last.ours.cpu_seconds:.1f}",
     ]
-    if last.bundle:
+    if last.bundle and not last.bundle.ok():
+        lines.append(f"- `klantreis bundle` at N={last.n} FAILED (see Problems)")
+    elif last.bundle:
         lines.append(f"- `klantreis bundle` at N={last.n}: {last.bundle.seconds:.1f} s, zip "
                      f"{_mb(last.zip_bytes)} MB")
     if last.check:
@@ -849,7 +857,7 @@ def make_report(results: Sequence[SizeResult], linker: LinkerBench | None, profi
             f"{linker.naive_compile_seconds:.2f} s, not counted); {linker.agreement}",
         ]
     for r in results:
-        if r.nav:
+        if r.nav and "error" not in r.nav:
             lines.append(
                 f"- nav at N={r.n}: {r.nav.get('items')} entries ({r.nav.get('pages')} pages, "
                 f"{r.nav.get('sections')} sections), term pages in nav: "
