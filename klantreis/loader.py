@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors, did_you_mean
+from .files import SourceFiles
 from .knowledge import KnowledgeBase, sort_key
 from .model import (
     PHASE_IDS,
-    SLUG_PATTERN,
     Channel,
     DocPage,
     Journey,
@@ -21,8 +21,7 @@ from .model import (
     Term,
     TermFrontMatter,
 )
-from .slugs import slugify
-from .sources import YamlDocument, parse_yaml, read_text, split_front_matter
+from .sources import YamlDocument, split_front_matter
 from .validation import validate
 
 GLOSSARY_DIR = "glossary"
@@ -38,6 +37,7 @@ class Loader:
         self.root = root
         self.docs_dir = docs_dir
         self.errors: list[ContentError] = []
+        self.files = SourceFiles(root, self.errors)
         # Line maps kept for the cross-reference checks that run after all files are read.
         self._term_lines: dict[str, YamlDocument] = {}
         self._names: dict[str, list[tuple[str, int, bool]]] = {}
@@ -69,118 +69,15 @@ class Loader:
 
     # -- files ---------------------------------------------------------------------------
 
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def _files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-        """Source files in `folder`, sorted; refuses links that point out of the project."""
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.rglob("*")):
-            if any(part.startswith(".") for part in path.relative_to(folder).parts):
-                continue
-            if self._outside(path):
-                continue
-            if path.suffix.lower() in suffixes and path.is_file():
-                yield path
-
-    def _outside(self, path: Path) -> bool:
-        """Whether `path` lies, through a link, outside the project (reported once per link)."""
-        root = self.root.resolve()
-        if path.resolve().is_relative_to(root):
-            return False
-        link = next((p for p in [path, *path.parents] if p.is_symlink()), path)
-        rel = self.rel(link)
-        if not any(error.path == rel for error in self.errors):
-            this, the = ("deze map", "de map") if link.is_dir() else ("dit bestand", "het bestand")
-            self.errors.append(
-                ContentError(
-                    rel,
-                    0,
-                    f"{this} is een link naar een plek buiten het project.",
-                    f"Kopieer {the} in het project in plaats van ernaar te linken.",
-                )
-            )
-        return True
-
-    def _slugged_files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Path]]:
-        """Files whose name is their slug; reports names that are not a safe slug."""
-        seen: dict[str, str] = {}
-        for path in self._files(folder, suffixes):
-            if path.parent != folder or path.name.startswith("_"):
-                continue
-            slug, rel = path.stem, self.rel(path)
-            if (
-                not re.match(SLUG_PATTERN, slug)
-                and (folder / f"{slugify(slug)}{path.suffix}").exists()
-            ):
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        0,
-                        f"de bestandsnaam is geen geldige slug, en '{slugify(slug)}{path.suffix}' "
-                        "bestaat al.",
-                        "Voeg de twee samen, of geef dit bestand een andere naam in "
-                        "kleine letters, cijfers en koppeltekens.",
-                    )
-                )
-                continue
-            if not re.match(SLUG_PATTERN, slug):
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        0,
-                        "de bestandsnaam is geen geldige slug "
-                        "(kleine letters, cijfers, koppeltekens).",
-                        f"Hernoem het bestand naar '{slugify(slug) or 'naam'}{path.suffix}'.",
-                    )
-                )
-                continue
-            if slug.lower() in seen:
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        0,
-                        f"dezelfde naam als {seen[slug.lower()]}.",
-                        "Geef een van beide bestanden een andere naam.",
-                    )
-                )
-                continue
-            seen[slug.lower()] = rel
-            yield slug, path
-
-    def _read(self, path: Path) -> str | None:
-        try:
-            return read_text(path, self.rel(path))
-        except ContentErrors as failure:
-            self.errors.extend(failure.errors)
-            return None
-
-    def _yaml(self, path: Path) -> YamlDocument | None:
-        text = self._read(path)
-        if text is None:
-            return None
-        try:
-            document = parse_yaml(text, self.rel(path))
-        except ContentErrors as failure:
-            self.errors.extend(failure.errors)
-            return None
-        if document.data is None:
-            self.errors.append(ContentError(self.rel(path), 0, "het bestand is leeg."))
-            return None
-        return document
-
-    # -- catalogue -----------------------------------------------------------------------
-
     def _catalogue(
         self, kind: str, model: type[Any], known: dict[str, set[str]] | None = None
     ) -> list[Any]:
         path = self.root / JOURNEYS_DIR / CATALOGUE_FILES[kind]
-        rel = self.rel(path)
+        rel = self.files.rel(path)
         if not path.is_file():
             self.errors.append(ContentError(rel, 0, "dit catalogusbestand ontbreekt."))
             return []
-        document = self._yaml(path)
+        document = self.files.yaml(path)
         if document is None:
             return []
         if not isinstance(document.data, list):
@@ -228,11 +125,11 @@ class Loader:
     # -- glossary ------------------------------------------------------------------------
 
     def _terms(self, known: dict[str, set[str]]) -> Iterator[Term]:
-        files = list(self._slugged_files(self.root / GLOSSARY_DIR, (".md",)))
+        files = list(self.files.slugged(self.root / GLOSSARY_DIR, (".md",)))
         context = {**known, "terms": {slug for slug, _ in files}}
         for slug, path in files:
-            rel = self.rel(path)
-            text = self._read(path)
+            rel = self.files.rel(path)
+            text = self.files.read(path)
             if text is None:
                 continue
             if not text.strip():
@@ -341,11 +238,11 @@ class Loader:
 
     def _journeys(self, known: dict[str, set[str]]) -> Iterator[Journey]:
         folder = self.root / JOURNEYS_DIR
-        for slug, path in self._slugged_files(folder, (".yml", ".yaml")):
-            document = self._yaml(path)
+        for slug, path in self.files.slugged(folder, (".yml", ".yaml")):
+            document = self.files.yaml(path)
             if document is None:
                 continue
-            rel = self.rel(path)
+            rel = self.files.rel(path)
             if not isinstance(document.data, dict):
                 self.errors.append(
                     ContentError(
@@ -367,9 +264,9 @@ class Loader:
     def _doc_pages(self, phases: list[Phase]) -> Iterator[DocPage]:
         docs = self.root / self.docs_dir
         names = {phase.name.casefold(): phase.id for phase in phases}
-        for path in self._files(docs, (".md",)):
-            rel = self.rel(path)
-            text = self._read(path)
+        for path in self.files.files(docs, (".md",)):
+            rel = self.files.rel(path)
+            text = self.files.read(path)
             if text is None:
                 continue
             try:
