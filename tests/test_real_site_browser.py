@@ -107,3 +107,15 @@ def test_phase_strip_marks_the_current_phase_and_matrix_works_without_colour(bro
     assert cell.inner_text().startswith("✓")
     assert "dient" in cell.locator(".kr-sr").text_content()
     tab.close()
+
+
+def test_home_search_box_is_in_view_on_a_phone_and_opens_search(browser, site_url):
+    context = browser.new_context(viewport=WIDTHS["telefoon"], is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(site_url + "/")
+    box = tab.locator("label.kr-zoekveld")
+    assert box.is_visible() and box.bounding_box()["y"] < WIDTHS["telefoon"]["height"]
+    box.tap()
+    tab.locator("input.md-search__input").press_sequentially("klantreizen", delay=20)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    context.close()
