@@ -61,12 +61,14 @@ def main() -> None:
 
 @main.command(help="Controleer alle bronbestanden zonder te bouwen.")
 @PROJECT
-def check(project: Path) -> None:
+@click.option("--kleur/--geen-kleur", default=None,
+              help="Kleur in de uitvoer (standaard: alleen op een terminal).")
+def check(project: Path, kleur: bool | None) -> None:
     started = time.perf_counter()
     problems = findings(project.resolve())
     errors = [problem for problem in problems if not problem.warning]
     if problems:
-        click.echo(format_errors(problems, colour=_colour()))
+        click.echo(format_errors(problems, colour=_colour() if kleur is None else kleur))
     seconds = time.perf_counter() - started
     warnings = len(problems) - len(errors)
     click.echo(

@@ -115,3 +115,13 @@ def test_build_summary_matches_the_built_site(project):
     assert int(numbers["gelinkte begrippen"]) <= links
     assert int(numbers["pagina's"]) == len(pages)
     assert numbers["site"] == str(site)
+
+
+def test_check_output_is_plain_unless_colour_is_asked_for(project):
+    root = project({"glossary/seo.md": "---\ntitle: SEO\ndescription: Vindbaar.\nphases: [x]\n---\nx\n"})
+    plain = run_cli("check", "--project", str(root))
+    coloured = run_cli("check", "--project", str(root), "--kleur")
+    assert "\033[" not in plain.output
+    assert "\033[31monbekende fase 'x'." in coloured.output
+    # The location stays uncoloured at the start of the line, so editors can still jump to it.
+    assert "\n  glossary/seo.md:4: " in coloured.output
