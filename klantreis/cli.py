@@ -67,8 +67,10 @@ def check(project: Path, kleur: bool | None) -> None:
     started = time.perf_counter()
     problems = findings(project.resolve())
     errors = [problem for problem in problems if not problem.warning]
+    colour = _colour() if kleur is None else kleur
     if problems:
-        click.echo(format_errors(problems, colour=_colour() if kleur is None else kleur))
+        # click drops colour codes when not on a terminal unless told otherwise.
+        click.echo(format_errors(problems, colour=colour), color=colour)
     seconds = time.perf_counter() - started
     warnings = len(problems) - len(errors)
     click.echo(
