@@ -187,14 +187,25 @@ LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=\"([^\"]+)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 
-def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
-    """Everything `klantreis check` reports: errors first, then warnings; never raises."""
+def load_and_check(
+    project: Path, docs_dir: str = "docs", extra_names: Iterable[str] = ()
+) -> tuple[KnowledgeBase, list[ContentError]]:
+    """What is valid, and every error: of the files, of the macros and of the links.
+
+    The build and `klantreis check` both start here, so they report the same problems.
+    """
     kb, problems = load_with_errors(project, docs_dir)
     try:
-        check_templates(kb, skip=failed_kinds(problems))
+        check_templates(kb, extra_names=extra_names, skip=failed_kinds(problems))
     except ContentErrors as failure:
         problems.extend(failure.errors)
     problems.extend(broken_links(kb, project / docs_dir))
+    return kb, problems
+
+
+def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
+    """Everything `klantreis check` reports: errors, or else warnings; never raises."""
+    kb, problems = load_and_check(project, docs_dir)
     if not problems:
         problems = [*_unused_terms(kb), *_articles_without_phase(kb), *_journey_gaps(kb)]
     return sorted(problems)

@@ -14,10 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import pages as page_paths
-from ..check import broken_links, check_templates, failed_kinds
+from ..check import load_and_check
 from ..engine import Engine
-from ..errors import ContentErrors
-from ..loader import load_with_errors
 from ..report import format_errors
 from ..seo import PageFacts, json_ld, structured_data
 
@@ -38,6 +36,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     """Adds the generated pages, the macros' engine, term links and backlinks to a build."""
 
     engine: Engine | None = None
+    is_serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -45,16 +44,11 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-        kb, problems = load_with_errors(root, docs_dir)
-        try:
-            check_templates(kb, extra_names=config.extra, skip=failed_kinds(problems))
-        except ContentErrors as failure:
-            problems.extend(failure.errors)
-        # The same link check as `klantreis check`: Dutch, with the line, before MkDocs' own.
-        problems.extend(broken_links(kb, Path(config.docs_dir)))
+        # The same checks as `klantreis check`, before MkDocs' own (English, without lines).
+        kb, problems = load_and_check(root, docs_dir, extra_names=config.extra)
         if problems:
             message = "De bronbestanden bevatten fouten:\n" + format_errors(problems)
-            if not getattr(self, "is_serve", False):
+            if not self.is_serve:
                 self.engine = None
                 raise PluginError(message)
             # In the preview, show the problems on every page instead of stopping: the
