@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from klantreis.blocks import AUTHOR_MACROS, UnknownReference
-from klantreis.page_blocks import PAGE_MACROS
+from klantreis import MACRO_NAMES, UnknownReference
 
 
 def define_env(env: Any) -> None:
@@ -29,5 +28,5 @@ def define_env(env: Any) -> None:
         macro.__name__ = name
         return macro
 
-    for name in AUTHOR_MACROS + PAGE_MACROS:
+    for name in MACRO_NAMES:
         env.macro(bind(name), name)

@@ -47,11 +47,14 @@ class GeneratedPage:
 
     src_uri: str
     markdown: str
+    in_nav: bool = True
+    """False for the pages made by the hundred (terms, channels): their indexes list them."""
 
 
 def _page(src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n")
+    in_nav = meta.get("template") != LIGHT_TEMPLATE
+    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n", in_nav)
 
 
 def _call(macro: str, argument: str | None = None) -> str:

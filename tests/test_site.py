@@ -124,3 +124,10 @@ def test_term_pages_carry_a_light_navigation_of_the_top_sections(mini_site):
     links = soup.select("nav.md-nav--primary .md-nav__link")
     assert 0 < len(links) < 10
     assert soup.select_one(".md-sidebar--secondary nav.md-nav--secondary") is not None
+
+
+def test_term_and_channel_pages_stay_out_of_an_automatic_navigation(mini_site):
+    # The mini fixture lets MkDocs build the navigation itself (no `nav:` in mkdocs.yml).
+    nav = page(mini_site, "").select_one("nav.md-nav--primary").get_text(" ")
+    assert "Een gids" in nav
+    assert "Google Ads" not in nav and "Kanaal: Winkel" not in nav

@@ -75,7 +75,10 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         engine = self._engine()
         for page in engine.generated_pages():
-            self._add(files, File.generated(config, page.src_uri, content=page.markdown))
+            # Out of the navigation even when mkdocs.yml builds it automatically.
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            self._add(files, File.generated(config, page.src_uri, content=page.markdown,
+                                            inclusion=inclusion))
         self._add(
             files,
             File.generated(

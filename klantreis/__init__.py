@@ -1,0 +1,15 @@
+"""Klantreis Kennisbank: the engine behind the knowledge base.
+
+The names below are what a project's `macros.py` may import; everything else is internal and
+may move between versions.
+"""
+
+from __future__ import annotations
+
+from .blocks import AUTHOR_MACROS, UnknownReference
+from .page_blocks import PAGE_MACROS
+
+MACRO_NAMES = AUTHOR_MACROS + PAGE_MACROS
+"""Every macro the engine offers to Markdown pages (authors' macros and the page macros)."""
+
+__all__ = ["MACRO_NAMES", "UnknownReference"]
