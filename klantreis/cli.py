@@ -61,8 +61,11 @@ def main() -> None:
 
 @main.command(help="Controleer alle bronbestanden zonder te bouwen.")
 @PROJECT
-@click.option("--kleur/--geen-kleur", default=None,
-              help="Kleur in de uitvoer (standaard: alleen op een terminal).")
+@click.option(
+    "--kleur/--geen-kleur",
+    default=None,
+    help="Kleur in de uitvoer (standaard: alleen op een terminal).",
+)
 def check(project: Path, kleur: bool | None) -> None:
     started = time.perf_counter()
     problems = findings(project.resolve())

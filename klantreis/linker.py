@@ -8,6 +8,7 @@ byte for byte.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -44,6 +45,7 @@ SKIP_TAGS = frozenset(
     }
 )
 SKIP_CLASSES = frozenset({"geen-begrippen", "kr-geen-begrippen"})
+NEWLINE = re.compile("\n")
 VOID_TAGS = frozenset(
     {
         "area",
@@ -149,10 +151,8 @@ class _Rewriter(HTMLParser):
         self.own_slug, self.link_every = own_slug, link_every
         self.linked_slugs = linked_before
         self.result = LinkResult("")
-        self._line_starts = [0]
-        for index, char in enumerate(source):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        # The parser reports (line, column); these offsets turn that into a position in `source`.
+        self._line_starts = [0, *(newline.end() for newline in NEWLINE.finditer(source))]
         self._out: list[str] = []
         self._copied = 0
         self._stack: list[tuple[str, bool]] = []

@@ -77,8 +77,10 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         for page in engine.generated_pages():
             # Out of the navigation even when mkdocs.yml builds it automatically.
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, page.src_uri, content=page.markdown,
-                                            inclusion=inclusion))
+            self._add(
+                files,
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion),
+            )
         self._add(
             files,
             File.generated(
