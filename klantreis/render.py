@@ -60,7 +60,3 @@ def _read_icon(dirs: tuple[Path, ...], name: str) -> Markup:
             # Icons are decoration next to a visible label: hide them from screen readers.
             return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
     return Markup("")
-
-
-def icon_exists(dirs: Iterable[Path], name: str) -> bool:
-    return any((Path(folder) / ".icons" / f"{name}.svg").is_file() for folder in dirs)
