@@ -65,7 +65,11 @@ class Engine:
         )
 
     def generated_pages(self) -> list[pages.GeneratedPage]:
-        return pages.generated_pages(self.kb)
+        generated = pages.generated_pages(self.kb)
+        if self.problems:
+            existing = {page.src_uri for page in generated}
+            generated += pages.placeholder_pages((p.path for p in self.problems), existing)
+        return generated
 
     def set_urls(self, url_of: Mapping[str, str]) -> None:
         """Called once all files are known, before any page is rendered."""

@@ -7,6 +7,7 @@ page only as escaped macro output and is never read as a template.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,6 +155,38 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
         )
         pages.append(_page(term_page(term.slug), meta, body))
     return pages
+
+
+def placeholder_pages(failed_paths: Iterable[str], existing: set[str]) -> list[GeneratedPage]:
+    """In the preview: a page where a broken term or journey would be, instead of a 404.
+
+    The red box with the errors is added to every page of the preview, this one included.
+    """
+    placeholders = {}
+    for path in failed_paths:
+        folder, _, name = path.partition("/")
+        slug, _, suffix = name.rpartition(".")
+        if name.startswith("_") or "/" in name or not slug:
+            continue
+        if folder == "glossary" and suffix == "md":
+            src_uri = term_page(slug)
+        elif folder == "journeys" and suffix in ("yml", "yaml"):
+            src_uri = journey_page(slug)
+        else:
+            continue
+        if src_uri not in existing:
+            # No macros: the text names a file, and a file name is no template.
+            meta = {
+                "title": f"{slug} (bevat fouten)",
+                "begrippen_linken": False,
+                "render_macros": False,
+            }
+            placeholders[src_uri] = _page(
+                src_uri,
+                meta,
+                f"Deze pagina verschijnt weer zodra {path} klopt.",
+            )
+    return list(placeholders.values())
 
 
 def _phases_summary(kb: KnowledgeBase) -> str:

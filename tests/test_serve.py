@@ -70,6 +70,9 @@ def test_preview_reloads_glossary_and_journey_changes_and_recovers_from_errors(p
     assert "moet tussen -2 en 2 liggen" in log.read_text()
     banner = fetch(url + "begrippen/seo/")
     assert "1 fout in de bronbestanden" in banner and "gevonden: 9" in banner
+    # The broken journey's own page explains itself instead of a 404.
+    broken = fetch(url + "klantreizen/vera/")
+    assert "gevonden: 9" in broken and "journeys/vera.yml klopt" in broken
 
     journey.write_text(good.replace("Vera boekt een intake", "Vera boekt twee sessies"))
     wait_for(lambda: "Vera boekt twee sessies" in fetch(url + "klantreizen/vera/"))
