@@ -213,21 +213,15 @@ def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
 
 def _unused_terms(kb: KnowledgeBase) -> Iterator[ContentError]:
     matcher = TermMatcher(kb.terms.values())
-    texts = [page.body for page in kb.pages]
-    texts += [f"{term.description}\n{term.body}" for term in kb.terms.values()]
-    texts += [journey.model_dump_json() for journey in kb.journeys.values()]
-    used_by: dict[str, int] = {}
-    for text in texts:
-        for match in matcher.find(text):
-            used_by[match.slug] = used_by.get(match.slug, 0) + 1
+    # (the term whose own page a text is on, the text): a term naming itself does not count.
+    texts: list[tuple[str | None, str]] = [(None, page.body) for page in kb.pages]
+    texts += [(term.slug, f"{term.description}\n{term.body}") for term in kb.terms.values()]
+    texts += [(None, journey.model_dump_json()) for journey in kb.journeys.values()]
+    used = {
+        match.slug for owner, text in texts for match in matcher.find(text) if match.slug != owner
+    }
     for term in kb.terms.values():
-        # Its own page names it at least once; a term nobody else mentions is never linked.
-        own = sum(
-            1
-            for match in matcher.find(f"{term.description}\n{term.body}")
-            if match.slug == term.slug
-        )
-        if used_by.get(term.slug, 0) - own <= 0:
+        if term.slug not in used:
             yield ContentError(
                 term.path,
                 0,
