@@ -550,8 +550,8 @@ class LinkerBench:
 def bench_linker(project: Path, budget: float) -> LinkerBench:
     import markdown
 
-    from klantreis.linker import TermLinker
-    from klantreis.loader import load_knowledge_base
+    from klantreis.content.loader import load_knowledge_base
+    from klantreis.site.linker import TermLinker
 
     kb = load_knowledge_base(project)
     terms = list(kb.terms.values())

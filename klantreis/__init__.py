@@ -6,8 +6,8 @@ may move between versions.
 
 from __future__ import annotations
 
-from .blocks import AUTHOR_MACROS, UnknownReference
-from .page_blocks import PAGE_MACROS
+from .site.blocks import AUTHOR_MACROS, UnknownReference
+from .site.page_blocks import PAGE_MACROS
 
 MACRO_NAMES = AUTHOR_MACROS + PAGE_MACROS
 """Every macro the engine offers to Markdown pages (authors' macros and the page macros)."""

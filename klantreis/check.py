@@ -14,13 +14,13 @@ from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from .blocks import AUTHOR_MACROS
-from .errors import ContentError, ContentErrors, did_you_mean
-from .knowledge import KnowledgeBase
-from .linker import TermMatcher
-from .loader import load_with_errors
-from .page_blocks import PAGE_MACROS
-from .pages import STARTER_FILE, generated_pages
+from .content.errors import ContentError, ContentErrors, did_you_mean
+from .content.knowledge import KnowledgeBase
+from .content.loader import load_with_errors
+from .site.blocks import AUTHOR_MACROS
+from .site.linker import TermMatcher
+from .site.page_blocks import PAGE_MACROS
+from .site.pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
 STANDARD_NAMES = frozenset(

@@ -15,7 +15,7 @@ import click
 
 from . import scaffold
 from .check import findings
-from .errors import ContentErrors
+from .content.errors import ContentErrors
 from .report import format_errors, summary_lines
 
 PROJECT = click.option(

@@ -7,7 +7,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError
+from .content.errors import ContentError
 
 
 def format_errors(errors: Iterable[ContentError], colour: bool = False) -> str:

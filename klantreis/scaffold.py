@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from .render import Renderer
-from .slugs import slugify
+from .content.slugs import slugify
+from .site.render import Renderer
 
 KINDS = ("artikel", "begrip", "klantreis")
 TARGETS = {

@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import REPO, run_cli
 
-from klantreis.loader import load_knowledge_base
+from klantreis.content.loader import load_knowledge_base
 
 REQUIRED_TERMS = [
     "SEO", "SEA", "Google Ads", "CTA", "conversie", "webinar", "doelgroep", "persona",

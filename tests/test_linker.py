@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klantreis.linker import TermLinker
-from klantreis.model import Term
+from klantreis.content.model import Term
+from klantreis.site.linker import TermLinker
 
 
 def term(slug: str, title: str, *aliases: str) -> Term:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from klantreis.errors import ContentErrors
-from klantreis.loader import load_knowledge_base
+from klantreis.content.errors import ContentErrors
+from klantreis.content.loader import load_knowledge_base
 
 
 def errors_of(root: Path) -> list[str]:

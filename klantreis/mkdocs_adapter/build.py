@@ -17,7 +17,7 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..engine import Engine
+from ..site.engine import Engine
 
 
 class BuildFailed(Exception):

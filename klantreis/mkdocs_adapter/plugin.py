@@ -13,11 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import pages as page_paths
 from ..check import load_and_check
-from ..engine import Engine
 from ..report import format_errors
-from ..seo import PageFacts, json_ld, structured_data
+from ..site import pages as page_paths
+from ..site.engine import Engine
+from ..site.seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
 # Progress lines go to their own logger: the CLI shows them, MkDocs' strict mode ignores them.

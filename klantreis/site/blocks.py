@@ -12,10 +12,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..content.errors import did_you_mean
+from ..content.knowledge import KnowledgeBase, StageRef
+from ..content.model import Journey
 from . import pages
-from .errors import did_you_mean
-from .knowledge import KnowledgeBase, StageRef
-from .model import Journey
 from .render import EMOTION_LABELS, Renderer
 from .urls import Urls
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..content.errors import ContentError
+from ..content.knowledge import KnowledgeBase
 from . import pages
-from .errors import ContentError
-from .knowledge import KnowledgeBase
 from .linker import TermLinker
 from .page_blocks import PageBlocks
 from .render import Renderer

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .knowledge import KnowledgeBase
+from ..content.knowledge import KnowledgeBase
 from .pages import TERM_INDEX, term_page
 
 

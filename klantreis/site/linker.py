@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import ahocorasick
 
-from .model import Term
+from ..content.model import Term
 
 SKIP_TAGS = frozenset(
     {

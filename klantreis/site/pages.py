@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .knowledge import KnowledgeBase
+from ..content.knowledge import KnowledgeBase
 from .render import Renderer
 
 TERM_INDEX = "begrippen/index.md"

@@ -1,0 +1,1 @@
+"""Source files to a validated knowledge base: reading, the model, validation, indexes."""

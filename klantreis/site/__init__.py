@@ -1,0 +1,1 @@
+"""The knowledge base to a site: generated pages, blocks, the term linker, rendering."""
