@@ -23,7 +23,8 @@ log = get_plugin_logger(__name__)
 # Progress lines go to their own logger: the CLI shows them, MkDocs' strict mode ignores them.
 progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
-ASSETS = ("klantreis.css", "klantreis.js")
+STYLESHEETS = ("klantreis.css",)
+SCRIPTS = ("tooltips.js", "search.js")
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_EVERY = 250
 
@@ -62,8 +63,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
             config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
-        config.extra_css.append("assets/klantreis/klantreis.css")
-        config.extra_javascript.append("assets/klantreis/klantreis.js")
+        config.extra_css.extend(f"assets/klantreis/{name}" for name in STYLESHEETS)
+        config.extra_javascript.extend(f"assets/klantreis/{name}" for name in SCRIPTS)
         for folder in ("glossary", "journeys"):
             if (root / folder).is_dir():
                 config.watch.append(str(root / folder))
@@ -90,7 +91,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if config.site_url:
             robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
             self._add(files, File.generated(config, "robots.txt", content=robots))
-        for name in ASSETS:
+        for name in STYLESHEETS + SCRIPTS:
             self._add(
                 files,
                 File.generated(
