@@ -15,6 +15,8 @@ from typing import Any
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .content.errors import ContentError, ContentErrors, did_you_mean
+from .content.figures import check_sources
+from .content.house_style import check_style
 from .content.knowledge import KnowledgeBase
 from .content.loader import load_with_errors
 from .site.blocks import AUTHOR_MACROS
@@ -200,14 +202,22 @@ def load_and_check(
     except ContentErrors as failure:
         problems.extend(failure.errors)
     problems.extend(broken_links(kb, project / docs_dir))
+    if not problems:
+        # Warnings a strict build treats as errors: a figure must name its source.
+        problems.extend(check_sources(kb))
     return kb, problems
 
 
 def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
     """Everything `klantreis check` reports: errors, or else warnings; never raises."""
     kb, problems = load_and_check(project, docs_dir)
-    if not problems:
-        problems = [*_unused_terms(kb), *_articles_without_phase(kb), *_journey_gaps(kb)]
+    if not any(not problem.warning for problem in problems):
+        problems += [
+            *check_style(kb),
+            *_unused_terms(kb),
+            *_articles_without_phase(kb),
+            *_journey_gaps(kb),
+        ]
     return sorted(problems)
 
 
@@ -245,6 +255,8 @@ def _articles_without_phase(kb: KnowledgeBase) -> Iterator[ContentError]:
 
 def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
     for journey in kb.journeys.values():
+        if journey.ending:
+            continue  # the consultant says where and how this journey stops
         covered = {stage.phase for stage in journey.stages}
         missing = [phase.name for phase in kb.phases if phase.id not in covered]
         if missing:
@@ -252,7 +264,7 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
                 journey.path,
                 0,
                 "geen stap in de fase(n) " + ", ".join(missing) + ".",
-                "Voeg een stap toe of laat het zo als de reis daar echt stopt.",
+                "Voeg een stap toe, of zeg met 'ending:' hoe de reis eerder afloopt.",
                 warning=True,
             )
 

@@ -84,7 +84,7 @@ DEAD_LINK = ("de link 'gids/gids.md' wijst naar een pagina die niet bestaat. "
              "Controleer de map en de bestandsnaam (met .md).")
 LINKED_OUT = ("dit bestand is een link naar een plek buiten het project. "
               "Kopieer het bestand in het project in plaats van ernaar te linken.")
-NO_STEP = "Voeg een stap toe of laat het zo als de reis daar echt stopt."
+NO_STEP = "Voeg een stap toe, of zeg met 'ending:' hoe de reis eerder afloopt."
 MEGABYTE = ("woord " * 200_000)[:1_000_000]
 LONG_JOURNEY = "title: Lange reis\npersona:\n  name: Sam\nstages:\n" + "".join(
     f"  - phase: aandacht\n    title: Stap {n}\n    emotion: {n % 5 - 2}\n" for n in range(10_000))

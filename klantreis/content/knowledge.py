@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .model import Channel, DocPage, Journey, JourneyModel, Phase, Term
+from .model import Channel, DocPage, Journey, JourneyModel, Phase, Source, StyleRule, Term
+from .sources import YamlDocument
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,12 @@ class KnowledgeBase:
     terms: dict[str, Term]
     journeys: dict[str, Journey]
     pages: tuple[DocPage, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    """The sources catalogue: where figures come from."""
+    style: tuple[StyleRule, ...] = ()
+    """The house style: preferred words and the forms to avoid."""
+    documents: Mapping[str, YamlDocument] = field(default_factory=dict)
+    """The YAML of every loaded file by path, for checks that report a line inside it."""
 
     phase: dict[str, Phase] = field(init=False)
     stages_by_phase: dict[str, list[StageRef]] = field(init=False)

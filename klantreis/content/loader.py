@@ -18,6 +18,8 @@ from .model import (
     JourneyFile,
     JourneyModel,
     Phase,
+    Source,
+    StyleRule,
     Term,
     TermFrontMatter,
 )
@@ -27,7 +29,15 @@ from .validation import validate
 GLOSSARY_DIR = "glossary"
 JOURNEYS_DIR = "journeys"
 ARTICLES_DIR = "artikelen/posts"
-CATALOGUE_FILES = {"phases": "_phases.yml", "channels": "_channels.yml", "models": "_models.yml"}
+CATALOGUE_FILES = {
+    "sources": "_bronnen.yml",
+    "style": "_stijl.yml",
+    "phases": "_phases.yml",
+    "channels": "_channels.yml",
+    "models": "_models.yml",
+}
+# A knowledge base without figures or a house style needs neither file.
+OPTIONAL_CATALOGUES = frozenset({"sources", "style"})
 
 
 class Loader:
@@ -41,13 +51,19 @@ class Loader:
         # Line maps kept for the cross-reference checks that run after all files are read.
         self._term_lines: dict[str, YamlDocument] = {}
         self._names: dict[str, list[tuple[str, int, bool]]] = {}
+        # The YAML of every file that loaded, for checks that point at a line inside it.
+        self.documents: dict[str, YamlDocument] = {}
 
     def load(self) -> KnowledgeBase:
         """Everything valid, as a knowledge base; the problems are in `self.errors`."""
         # References are checked only against a catalogue that loaded without errors: when the
         # catalogue itself is broken, that is the one problem to report, not every use of it.
         known: dict[str, set[str]] = {}
-        phases = self._catalogue("phases", Phase)
+        sources = self._catalogue("sources", Source)
+        if self._clean(CATALOGUE_FILES["sources"]):
+            known["sources"] = {source.id for source in sources}
+        style = self._catalogue("style", StyleRule)
+        phases = self._catalogue("phases", Phase, known)
         if self._check_phase_order(phases):
             known["phases"] = {phase.id for phase in phases}
         channels = self._catalogue("channels", Channel, known)
@@ -65,6 +81,9 @@ class Loader:
             terms=dict(sorted(terms.items(), key=lambda item: sort_key(item[1]))),
             journeys=dict(sorted(journeys.items())),
             pages=pages,
+            sources={source.id: source for source in sources},
+            style=tuple(style),
+            documents=self.documents,
         )
 
     # -- files ---------------------------------------------------------------------------
@@ -75,11 +94,13 @@ class Loader:
         path = self.root / JOURNEYS_DIR / CATALOGUE_FILES[kind]
         rel = self.files.rel(path)
         if not path.is_file():
-            self.errors.append(ContentError(rel, 0, "dit catalogusbestand ontbreekt."))
+            if kind not in OPTIONAL_CATALOGUES:
+                self.errors.append(ContentError(rel, 0, "dit catalogusbestand ontbreekt."))
             return []
         document = self.files.yaml(path)
         if document is None:
             return []
+        self.documents[rel] = document
         if not isinstance(document.data, list):
             self.errors.append(
                 ContentError(
@@ -173,6 +194,7 @@ class Loader:
                 )
                 continue
             self._term_lines[slug] = source.front_matter
+            self.documents[rel] = source.front_matter
             yield Term(
                 **front.model_dump(),
                 slug=slug,
@@ -256,6 +278,7 @@ class Loader:
                 )
                 continue
             data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
+            self.documents[rel] = document
             if data is not None:
                 yield Journey(**dict(data), slug=slug, path=rel)
 

@@ -22,6 +22,7 @@ Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 REFERENCE_LABELS = {
+    "sources": "onbekende bron",
     "phases": "onbekende fase",
     "channels": "onbekend kanaal",
     "terms": "onbekend begrip",
@@ -55,6 +56,7 @@ def _known(kind: str):
 PhaseRef = Annotated[str, _known("phases")]
 ChannelRef = Annotated[str, _known("channels")]
 TermRef = Annotated[str, _known("terms")]
+SourceRef = Annotated[str, _known("sources")]
 
 
 class Strict(BaseModel):
@@ -63,6 +65,38 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
     )
+
+
+class Source(Strict):
+    """A study, report or article that facts and figures come from (`journeys/_bronnen.yml`)."""
+
+    id: Slug
+    """Lowercase slug, used in footnotes (`[^id]`) and in `bron:` lists."""
+    title: Required
+    """The title of the study or article."""
+    publisher: Required
+    """Who published it: the organisation, the website or the author."""
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    """The year it appeared; leave it out when the source gives none (the site then says so)."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """The address, when there is one."""
+    note: Text = ""
+    """What a reader should know about it, e.g. that it names no study behind its figures."""
+
+
+class StyleRule(Strict):
+    """One word for one thing: the form to write and the forms to avoid (`journeys/_stijl.yml`)."""
+
+    preferred: Required
+    """The form the knowledge base uses ("social media")."""
+    avoid: list[Required] = Field(min_length=1)
+    """Forms that mean the same and are not used ("sociale media")."""
+    note: Text = ""
+    """Why, for the consultant."""
+
+
+Cites = list[SourceRef]
+"""Source ids for figures in the text of a YAML item (`bron: [id]`)."""
 
 
 class Phase(Strict):
@@ -90,6 +124,8 @@ class Phase(Strict):
     """Which content and channels work here."""
     measure: list[Required] = []
     """How you measure this phase (KPIs)."""
+    bron: Cites = []
+    """Sources of the figures in this item's text."""
 
 
 class Channel(Strict):
@@ -105,6 +141,8 @@ class Channel(Strict):
     """One or two sentences about the channel."""
     phases: dict[PhaseRef, Required] = {}
     """Phase id -> the role this channel plays in that phase."""
+    bron: Cites = []
+    """Sources of the figures in this item's text."""
 
 
 class ModelStage(Strict):
@@ -122,6 +160,8 @@ class JourneyModel(Strict):
     name: Required
     description: Text = ""
     stages: list[ModelStage] = Field(min_length=1)
+    bron: Cites = []
+    """Sources of the figures in this item's text."""
 
 
 class Persona(Strict):
@@ -154,6 +194,8 @@ class Stage(Strict):
     pain_points: list[Required] = []
     improvements: list[Required] = []
     kpis: list[Required] = []
+    bron: Cites = []
+    """Sources of the figures in this stage's text."""
 
 
 class JourneyFile(Strict):
@@ -164,6 +206,10 @@ class JourneyFile(Strict):
     sector: Text = ""
     persona: Persona
     stages: list[Stage] = Field(min_length=1)
+    ending: Text = ""
+    """How the journey ends when it stops before the last phase ("zegt het abonnement op")."""
+    bron: Cites = []
+    """Sources of the figures in the journey's own text (description, persona)."""
 
 
 class Journey(JourneyFile):
@@ -190,6 +236,8 @@ class TermFrontMatter(Strict):
     phases: list[PhaseRef] = []
     related: list[TermRef] = []
     """Slugs of related terms."""
+    bron: Cites = []
+    """Sources of figures in the description (figures in the body get footnotes)."""
 
 
 class Term(TermFrontMatter):

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..check import load_and_check
@@ -47,14 +47,18 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         # The same checks as `klantreis check`, before MkDocs' own (English, without lines).
         kb, problems = load_and_check(root, docs_dir, extra_names=config.extra)
-        if problems:
-            message = "De bronbestanden bevatten fouten:\n" + format_errors(problems)
+        errors = [problem for problem in problems if not problem.warning]
+        if errors:
+            message = "De bronbestanden bevatten fouten:\n" + format_errors(errors)
             if not self.is_serve:
                 self.engine = None
                 raise PluginError(message)
             # In the preview, show the problems on every page instead of stopping: the
             # consultant sees them in the browser, and the next save that fixes them recovers.
             log.error(message)
+        elif problems:
+            log.info("Waarschuwingen:\n" + format_errors(problems))
+        problems = errors
         # Our theme folder sits after the user's custom_dir and before Material's own templates.
         config.theme.dirs.insert(
             len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
@@ -63,6 +67,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
             config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
+        if kb.sources and "footnotes" not in config.markdown_extensions:
+            config.markdown_extensions.append("footnotes")  # sources are cited as footnotes
         config.extra_css.extend(f"assets/klantreis/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"assets/klantreis/{name}" for name in SCRIPTS)
         for folder in ("glossary", "journeys"):
@@ -138,7 +144,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     # Before the macros plugin renders the page, so titles never reach Jinja as code.
     @event_priority(100)
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+    def _before_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         if self._engine().has_problems_in(page.file.src_uri):
             page.meta["render_macros"] = False  # a broken macro must not stop the preview
         for key in ("title", "description"):
@@ -146,6 +152,13 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = neutralise(value)
         return markdown
+
+    # After the macros plugin, so the sources' own text is never read as a template.
+    @event_priority(-100)
+    def _after_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        return self._engine().add_source_notes(markdown, page.file.src_uri)
+
+    on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
     # Late, so the links go into the final HTML of every other content plugin.
     @event_priority(-50)

@@ -13,8 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content.errors import did_you_mean
+from ..content.figures import needs_source
 from ..content.knowledge import KnowledgeBase, StageRef
-from ..content.model import Journey
+from ..content.model import Journey, Source
 from . import pages
 from .render import EMOTION_LABELS, Renderer
 from .urls import Urls
@@ -79,7 +80,27 @@ class Blocks:
         return self.urls.link(target_src, self.page_src, anchor)
 
     def _render(self, name: str, /, **context: Any) -> Markup:
-        return Markup(self.renderer.render(name, **context))
+        return Markup(self.renderer.render(name, cite=self.cite, **context))
+
+    def cite(self, text: str, item: Any) -> Markup:
+        """YAML text, escaped, with a marker to its sources when it states a figure."""
+        if not item.bron or not needs_source(text):
+            return Markup.escape(text)
+        sources = [
+            {"source": self.kb.sources[source_id], "href": self.source_href(source_id)}
+            for source_id in item.bron
+        ]
+        marker = self.renderer.render("source_marker.html", sources=sources).rstrip("\n")
+        return Markup.escape(text) + Markup(marker)
+
+    def source_href(self, source_id: str) -> str:
+        return self.href(pages.SOURCES_INDEX, f"bron-{source_id}")
+
+    def source_note(self, source: Source) -> str:
+        """The text of a source's footnote on this page."""
+        return self.renderer.render(
+            "source_note.html", source=source, href=self.source_href(source.id)
+        ).rstrip("\n")
 
     def _term(self, slug: str):
         if slug not in self.kb.terms:

@@ -15,6 +15,7 @@ from typing import Any
 from ..content.errors import ContentError
 from ..content.knowledge import KnowledgeBase
 from . import pages
+from .citations import add_source_notes
 from .linker import TermLinker
 from .page_blocks import PageBlocks
 from .render import Renderer
@@ -77,6 +78,12 @@ class Engine:
 
     def blocks(self, page_src: str) -> PageBlocks:
         return PageBlocks(self.kb, self.urls, self.renderer, page_src)
+
+    def add_source_notes(self, markdown: str, page_src: str) -> str:
+        """The footnote text of every catalogue source the page cites."""
+        if not self.kb.sources or "[^" not in markdown:
+            return markdown
+        return add_source_notes(markdown, self.kb.sources, self.blocks(page_src).source_note)
 
     def link_page(self, html: str, page_src: str, title: str, meta: Mapping[str, Any]) -> str:
         """Add tooltip links to a page's HTML and remember which terms it names."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..content.figures import citing_files
 from . import pages
 from .blocks import Blocks
 
@@ -16,6 +17,7 @@ PAGE_MACROS = (
     "_kr_kanalen_pagina",
     "_kr_klantreizen_pagina",
     "_kr_werkblad_pagina",
+    "_kr_bronnen_pagina",
     "_kr_fase_pagina",
     "_kr_kanaal_pagina",
     "_kr_klantreis_pagina",
@@ -195,4 +197,34 @@ class PageBlocks(Blocks):
     def _kr_werkblad_pagina(self) -> Markup:
         return self._render(
             "pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES, columns_per_phase=2
+        )
+
+    def _kr_bronnen_pagina(self) -> Markup:
+        citing = citing_files(self.kb)
+        items = [
+            {"source": source, "used": self._pages_showing(citing.get(source.id, []))}
+            for source in sorted(self.kb.sources.values(), key=lambda s: s.title.casefold())
+        ]
+        return self._render("pages/sources.md", sources=items)
+
+    def _pages_showing(self, paths: list[str]) -> list[dict[str, str]]:
+        shown: dict[str, dict[str, str]] = {}
+        for path in paths:
+            src_uri = pages.page_of_file(path, self.kb)
+            if src_uri and src_uri in self.urls and src_uri not in shown:
+                shown[src_uri] = {"href": self.href(src_uri), "title": self._title_of(src_uri)}
+        return sorted(shown.values(), key=lambda item: item["title"].casefold())
+
+    def _title_of(self, src_uri: str) -> str:
+        for page in self.kb.pages:
+            if page.src_uri == src_uri:
+                return page.title
+        for term in self.kb.terms.values():
+            if pages.term_page(term.slug) == src_uri:
+                return term.title
+        for journey in self.kb.journeys.values():
+            if pages.journey_page(journey.slug) == src_uri:
+                return journey.title
+        return {pages.PHASE_INDEX: "De vijf fasen", pages.CHANNEL_INDEX: "Kanalen"}.get(
+            src_uri, src_uri
         )

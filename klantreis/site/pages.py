@@ -22,6 +22,7 @@ CHANNEL_INDEX = "kanalen/index.md"
 JOURNEY_INDEX = "klantreizen/index.md"
 WORKSHEET = "klantreizen/werkblad.md"
 STARTER_FILE = "klantreizen/klantreis-sjabloon.yml"
+SOURCES_INDEX = "bronnen/index.md"
 # Pages made by the hundred use a theme template with a light navigation (see theme/kr-licht.html).
 LIGHT_TEMPLATE = "kr-licht.html"
 
@@ -106,6 +107,18 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             _call("_kr_werkblad_pagina"),
         ),
     ]
+    if kb.sources:
+        pages.append(
+            _page(
+                SOURCES_INDEX,
+                {
+                    "title": "Bronnen",
+                    "description": "Waar de cijfers in deze kennisbank vandaan komen, en hoe oud "
+                    "ze zijn.",
+                },
+                _call("_kr_bronnen_pagina"),
+            )
+        )
     for phase in kb.phases:
         pages.append(
             _page(
@@ -155,6 +168,21 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
         )
         pages.append(_page(term_page(term.slug), meta, body))
     return pages
+
+
+def page_of_file(path: str, kb: KnowledgeBase) -> str | None:
+    """The page that shows the text of a source file (docs/, glossary/ or journeys/)."""
+    folder, _, name = path.partition("/")
+    slug = name.rpartition(".")[0]
+    if folder == "glossary":
+        return term_page(slug)
+    if folder == "journeys" and name in ("_phases.yml", "_models.yml"):
+        return PHASE_INDEX
+    if folder == "journeys" and name == "_channels.yml":
+        return CHANNEL_INDEX
+    if folder == "journeys" and slug in kb.journeys:
+        return journey_page(slug)
+    return next((page.src_uri for page in kb.pages if page.path == path), None)
 
 
 def placeholder_pages(failed_paths: Iterable[str], existing: set[str]) -> list[GeneratedPage]:

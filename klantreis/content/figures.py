@@ -1,0 +1,99 @@
+"""Figures and their sources: every percentage, "N keer" or "N op de M" names where it comes from.
+
+In Markdown a figure carries a footnote to a source of the catalogue (`[^id]`) in the same
+paragraph or list item; in YAML the item around the text lists it under `bron:`. A worked
+example with made-up numbers says so ("bijvoorbeeld", "stel dat", "rekenvoorbeeld") and needs
+no source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .errors import ContentError, did_you_mean
+from .knowledge import KnowledgeBase
+from .texts import FOOTNOTE_DEFINITION, TextUnit, units
+
+# "een keer" is no figure ("nog een keer"), "een op de tien" is.
+MULTIPLES = "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|honderd"
+NUMBER_WORDS = f"een|één|{MULTIPLES}"
+FIGURE = re.compile(
+    r"(?<![\w-])\d+(?:[.,]\d+)?\s?(?:%|procent\b)"
+    rf"|(?<![\w-])(?:\d+(?:[.,]\d+)?|{MULTIPLES})(?:\s+tot\s+\d+)?\s+(?:keer|maal)\b"
+    rf"|(?<![\w-])(?:\d+|{NUMBER_WORDS})\s+op\s+de\s+(?:\d+|{NUMBER_WORDS})\b",
+    re.IGNORECASE,
+)
+WORKED_EXAMPLE = re.compile(r"\b(?:bijvoorbeeld|stel dat|rekenvoorbeeld)", re.IGNORECASE)
+
+
+def figures(text: str) -> Iterator[re.Match[str]]:
+    """The figures in a text that need a source (none in a worked example)."""
+    if WORKED_EXAMPLE.search(text):
+        return
+    yield from FIGURE.finditer(text)
+
+
+def needs_source(text: str) -> bool:
+    """Whether the text states a figure as a fact (and so must name a source)."""
+    return next(figures(text), None) is not None
+
+
+def check_sources(kb: KnowledgeBase) -> list[ContentError]:
+    """Warnings for figures without a source and for footnotes to sources that do not exist."""
+    return list(_check(units(kb), kb))
+
+
+def _check(text_units: Iterable[TextUnit], kb: KnowledgeBase) -> Iterator[ContentError]:
+    defined = _own_footnotes(kb)
+    for unit in text_units:
+        known = [cite for cite in unit.cites if cite in kb.sources]
+        for cite in unit.cites:
+            if cite not in kb.sources and cite not in defined.get(unit.path, ()):
+                yield ContentError(
+                    unit.path,
+                    unit.line_at(unit.text.find(f"[^{cite}]")),
+                    f"onbekende bron '{cite}'.",
+                    did_you_mean(cite, kb.sources)
+                    or "Zet de bron in journeys/_bronnen.yml of haal de voetnoot weg.",
+                    warning=True,
+                )
+        if known:
+            continue
+        for match in figures(unit.text):
+            yield ContentError(
+                unit.path,
+                unit.line_at(match.start()),
+                f"het cijfer '{match.group(0)}' heeft geen bron.",
+                _how_to_cite(unit.path),
+                warning=True,
+            )
+            break  # one finding per paragraph: one footnote fixes them all
+
+
+def citing_files(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Source id -> the files whose text cites it, sorted: for the sources page."""
+    citing: dict[str, set[str]] = {}
+    for unit in units(kb):
+        for cite in unit.cites:
+            citing.setdefault(cite, set()).add(unit.path)
+    return {source_id: sorted(paths) for source_id, paths in citing.items()}
+
+
+def _how_to_cite(path: str) -> str:
+    if path.endswith((".yml", ".yaml")):
+        return (
+            "Zet 'bron: [id]' bij dit item, met een id uit journeys/_bronnen.yml, of laat het "
+            "cijfer weg."
+        )
+    return (
+        "Zet in dezelfde alinea een voetnoot [^id] met een id uit journeys/_bronnen.yml, of laat "
+        "het cijfer weg. Is het een verzonnen voorbeeld, zeg dat dan ('bijvoorbeeld')."
+    )
+
+
+def _own_footnotes(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Footnotes a page defines itself (`[^1]: ...`): not sources, and not unknown either."""
+    bodies = [(page.path, page.body) for page in kb.pages]
+    bodies += [(term.path, term.body) for term in kb.terms.values()]
+    return {path: set(FOOTNOTE_DEFINITION.findall(body)) for path, body in bodies}
