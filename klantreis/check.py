@@ -59,12 +59,14 @@ REFERENCES = {
     "begrippen_van_fase": "phase",
     "klantreis_kaart": "journeys",
     "emotiecurve": "journeys",
+    "model": "model_ids",
 }
 KIND_LABELS = {
     "terms": "onbekend begrip",
     "phase": "onbekende fase",
     "channels": "onbekend kanaal",
     "journeys": "onbekende klantreis",
+    "model_ids": "onbekend model",
 }
 # Jinja's syntax errors, recognised by a piece of their English text, in Dutch.
 SYNTAX_MESSAGES = (
@@ -138,6 +140,8 @@ def failed_kinds(errors: Iterable[ContentError]) -> set[str]:
             kinds.add("phase")
         elif error.path.endswith("_channels.yml"):
             kinds.add("channels")
+        elif error.path.endswith("_models.yml"):
+            kinds.add("model_ids")
         elif error.path.startswith("journeys/"):
             kinds.add("journeys")
     return kinds

@@ -135,3 +135,36 @@ def test_footnotes_and_markers_link_every_figure_to_the_sources_page(project):
     used = [a.get_text() for a in entry.find_next_sibling("dd").find_all("a")]
     assert used == ["Naar de bron", "Kanalen", "SEO"]
     assert re.search(r"Noemt geen onderzoek", sources.get_text())
+
+
+def test_a_guide_describes_a_model_from_the_same_data_as_the_table(project):
+    root = project({
+        "journeys/_bronnen.yml": SOURCES,
+        "journeys/_models.yml": (
+            "- id: mckinsey\n  name: Consumer decision journey\n"
+            "  origin: McKinsey & Company, 2009\n  shape: lus\n"
+            "  description: De klant begint met een handvol merken en voegt er later aan toe.\n"
+            "  differs: Op internet heet dit model vaak een trechter.\n"
+            "  stages:\n    - name: Initial consideration\n      phases: [aandacht]\n"
+            "    - name: Loyalty loop\n      phases: [loyaliteit]\n"
+        ),
+        "docs/gids/modellen.md": "# Modellen\n\n{{ model('mckinsey') }}\n\n{{ modellen_vergelijking() }}\n",
+    })
+    site = build(root)
+    guide = content(page(site, "gids/modellen/"))
+    card = guide.select_one("#model-uitleg-mckinsey")
+    assert "McKinsey & Company, 2009" in card.get_text()
+    assert "als een lus" in card.get_text()
+    assert "Op internet heet dit model vaak een trechter." in card.get_text()
+    assert [li.select_one(".kr-modelstap").get_text() for li in card.select("li")] == [
+        "Initial consideration", "Loyalty loop"]
+    row = guide.select_one("tr#model-mckinsey")
+    assert "De klant begint met een handvol merken" in row.get_text()
+
+
+def test_an_unknown_model_in_a_guide_is_an_error_on_its_line(project):
+    root = project({"docs/gids/modellen.md": "# Modellen\n\nTekst.\n\n{{ model('mckinsy') }}\n"})
+    result = run_cli("check", "--project", str(root), "--geen-kleur")
+    assert result.exit_code == 1
+    assert "docs/gids/modellen.md:5: onbekend model 'mckinsy' in model(...). Kies uit: aida." in (
+        result.output)

@@ -100,6 +100,10 @@ class KnowledgeBase:
                     model_stages[phase].append((model, model_stage.name))
         set_(self, "model_stages_by_phase", model_stages)
 
+    @property
+    def model_ids(self) -> set[str]:
+        return {model.id for model in self.models}
+
     def neighbours(self, phase_id: str) -> tuple[Phase | None, Phase | None]:
         """The previous and next phase, for the phase pages' sequence."""
         index = [phase.id for phase in self.phases].index(phase_id)

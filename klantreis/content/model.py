@@ -7,7 +7,7 @@ Field names are the keys the consultant writes, so a docstring here documents th
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -158,7 +158,13 @@ class JourneyModel(Strict):
 
     id: Slug
     name: Required
+    origin: Text = ""
+    """Who made the model, and when ("McKinsey & Company, 2009")."""
+    shape: Literal["trechter", "lus", "cirkel", "lijn", "geen"] | None = None
+    """How its authors draw the journey: a funnel, a loop, a circle, a line, or no shape."""
     description: Text = ""
+    differs: Text = ""
+    """Where a popular description differs from what its authors say."""
     stages: list[ModelStage] = Field(min_length=1)
     bron: Cites = []
     """Sources of the figures in this item's text."""

@@ -32,6 +32,7 @@ AUTHOR_MACROS = (
     "emotiecurve",
     "kanalenmatrix",
     "modellen_vergelijking",
+    "model",
     "klantreizen_overzicht",
 )
 LANES = (
@@ -310,6 +311,24 @@ class Blocks:
         return self._render(
             "models_table.html", phases=self.kb.phases, rows=rows, phase_hrefs=self._phase_hrefs()
         )
+
+    def model(self, model_id: str) -> Markup:
+        """One model as its authors describe it, from the same data as the comparison table."""
+        models = {model.id: model for model in self.kb.models}
+        if model_id not in models:
+            raise UnknownReference("onbekend model", model_id, models)
+        model = models[model_id]
+        stages = [
+            {
+                "name": stage.name,
+                "phases": [
+                    {"phase": self.kb.phase[p], "href": self.href(pages.phase_page(p))}
+                    for p in stage.phases
+                ],
+            }
+            for stage in model.stages
+        ]
+        return self._render("model_card.html", model=model, stages=stages)
 
     def klantreizen_overzicht(self) -> Markup:
         rows = []
