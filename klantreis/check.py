@@ -232,7 +232,10 @@ def _unused_terms(kb: KnowledgeBase) -> Iterator[ContentError]:
     texts += [(term.slug, f"{term.description}\n{term.body}") for term in kb.terms.values()]
     texts += [(None, journey.model_dump_json()) for journey in kb.journeys.values()]
     used = {
-        match.slug for owner, text in texts for match in matcher.find(text) if match.slug != owner
+        match.slug
+        for owner, text in texts
+        for match in matcher.find_in_source(text)
+        if match.slug != owner
     }
     for term in kb.terms.values():
         if term.slug not in used:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from conftest import REPO, Files, make_project
+from conftest import REPO, Files, glossary_data, make_project
 
 from klantreis.cli import main
 
@@ -747,7 +747,9 @@ def test_script_and_quotes_in_definition_and_journey_are_only_text(tmp_path: Pat
 
     # The tooltip of the linked term.
     link = _soup(site, "gids/afspraak").select_one('article a.kr-begrip[data-begrip="cta"]')
-    assert link is not None and link["data-definitie"] == HOSTILE
+    assert link is not None and link.attrs.keys() == {"class", "href", "data-begrip"}
+    assert glossary_data(site)["cta"]["uitleg"] == HOSTILE
+    assert "<img" not in (site / "assets" / "klantreis" / "begrippen.js").read_text()
 
     # The journey map table and the emotion curve, on the journey page and in a guide.
     for url in ("klantreizen/vera", "gids/afspraak"):
@@ -785,7 +787,7 @@ def test_template_syntax_in_a_definition_is_shown_literally(tmp_path: Path) -> N
     assert definition in term_page.select_one("article").get_text()
     assert term_page.select_one('meta[name="description"]')["content"] == definition
     link = _soup(site, "gids/afspraak").select_one('article a.kr-begrip[data-begrip="placeholder"]')
-    assert link is not None and link["data-definitie"] == definition
+    assert link is not None and glossary_data(site)["placeholder"]["uitleg"] == definition
     assert definition in _soup(site, "begrippen").select_one("article").get_text()
     cells = [td.get_text() for td in _soup(site, "klantreizen/vera").select("table.kr-kaart td")]
     assert "Typt {{ naam }}." in cells

@@ -25,6 +25,8 @@ progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEETS = ("klantreis.css",)
 SCRIPTS = ("tooltips.js", "search.js")
+GLOSSARY_DATA = "assets/klantreis/begrippen.js"
+"""Every term's definition for the tooltips, made by the engine (loaded before tooltips.js)."""
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_EVERY = 250
 
@@ -70,6 +72,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if kb.sources and "footnotes" not in config.markdown_extensions:
             config.markdown_extensions.append("footnotes")  # sources are cited as footnotes
         config.extra_css.extend(f"assets/klantreis/{name}" for name in STYLESHEETS)
+        config.extra_javascript.append(GLOSSARY_DATA)
         config.extra_javascript.extend(f"assets/klantreis/{name}" for name in SCRIPTS)
         for folder in ("glossary", "journeys"):
             if (root / folder).is_dir():
@@ -94,6 +97,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                 config, page_paths.STARTER_FILE, content=page_paths.starter_file(engine.renderer)
             ),
         )
+        self._add(files, File.generated(config, GLOSSARY_DATA, content=engine.glossary_data()))
         if config.site_url:
             robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
             self._add(files, File.generated(config, "robots.txt", content=robots))

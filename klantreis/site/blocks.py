@@ -50,6 +50,10 @@ LANES = (
 )
 
 
+LINK_TEXT = "\x00"
+"""Stands in for a link's text while its markup is rendered (never in page text)."""
+
+
 class UnknownReference(ValueError):
     """A macro named a term, phase, channel or journey that does not exist."""
 
@@ -74,6 +78,7 @@ class Blocks:
 
     def __init__(self, kb: KnowledgeBase, urls: Urls, renderer: Renderer, page_src: str) -> None:
         self.kb, self.urls, self.renderer, self.page_src = kb, urls, renderer, page_src
+        self._link_parts: dict[str, tuple[str, str]] = {}
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -139,10 +144,18 @@ class Blocks:
 
     def term_link(self, slug: str, text: str) -> str:
         """The tooltip link for a term; `text` is already HTML (escaped page text)."""
-        term = self.kb.terms[slug]
-        return self.renderer.render(
-            "term_link.html", term=term, href=self.href(pages.term_page(slug)), text=Markup(text)
-        ).rstrip("\n")
+        if slug not in self._link_parts:
+            # Rendered once per term and page: a long page links dozens of terms.
+            link = self.renderer.render(
+                "term_link.html",
+                term=self.kb.terms[slug],
+                href=self.href(pages.term_page(slug)),
+                text=Markup(LINK_TEXT),
+            )
+            opening, _, closing = link.rstrip("\n").partition(LINK_TEXT)
+            self._link_parts[slug] = (opening, closing)
+        opening, closing = self._link_parts[slug]
+        return opening + text + closing
 
     # -- links for authors ---------------------------------------------------------------
 

@@ -79,6 +79,18 @@ class Engine:
     def blocks(self, page_src: str) -> PageBlocks:
         return PageBlocks(self.kb, self.urls, self.renderer, page_src)
 
+    def glossary_data(self) -> str:
+        """The script with every term's title and definition, which the tooltips read.
+
+        One file instead of the definition in every link: pages stay small, and editing a
+        definition changes this file and the pages that show it, not every page naming the term.
+        """
+        terms = {
+            slug: {"titel": term.title, "uitleg": term.description}
+            for slug, term in self.kb.terms.items()
+        }
+        return self.renderer.render("glossary_data.js", terms=terms)
+
     def add_source_notes(self, markdown: str, page_src: str) -> str:
         """The footnote text of every catalogue source the page cites."""
         if not self.kb.sources or "[^" not in markdown:
