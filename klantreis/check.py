@@ -21,7 +21,6 @@ from .content.knowledge import KnowledgeBase
 from .content.loader import load_with_errors
 from .site.blocks import AUTHOR_MACROS
 from .site.linker import TermMatcher
-from .site.page_blocks import PAGE_MACROS
 from .site.pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
@@ -101,7 +100,7 @@ def check_templates(
     valid slug could look unknown.
     """
     env = Environment()
-    known = set(AUTHOR_MACROS) | set(PAGE_MACROS) | STANDARD_NAMES | set(extra_names)
+    known = set(AUTHOR_MACROS) | STANDARD_NAMES | set(extra_names)
     errors: list[ContentError] = []
     for path, body, first_line in _sources(kb):
         if "{{" not in body and "{%" not in body and "{#" not in body:

@@ -50,16 +50,15 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         # The same checks as `klantreis check`, before MkDocs' own (English, without lines).
         kb, problems = load_and_check(root, docs_dir, extra_names=config.extra)
         errors = [problem for problem in problems if not problem.warning]
+        if problems and not self.is_serve and (errors or config.strict):
+            self.engine = None
+            raise PluginError(_failure_message(problems, strict_warnings=not errors))
         if errors:
-            message = "De bronbestanden bevatten fouten:\n" + format_errors(errors)
-            if not self.is_serve:
-                self.engine = None
-                raise PluginError(message)
             # In the preview, show the problems on every page instead of stopping: the
             # consultant sees them in the browser, and the next save that fixes them recovers.
-            log.error(message)
+            log.error("De bronbestanden bevatten fouten:\n" + format_errors(errors))
         elif problems:
-            log.info("Waarschuwingen:\n" + format_errors(problems))
+            log.warning("Waarschuwingen:\n" + format_errors(problems))
         problems = errors
         # Our theme folder sits after the user's custom_dir and before Material's own templates.
         config.theme.dirs.insert(
@@ -151,6 +150,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def _before_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         if self._engine().has_problems_in(page.file.src_uri):
             page.meta["render_macros"] = False  # a broken macro must not stop the preview
+        elif not has_template_syntax(markdown):
+            page.meta["render_macros"] = False  # nothing to render: spare compiling the page
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
@@ -160,7 +161,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # After the macros plugin, so the sources' own text is never read as a template.
     @event_priority(-100)
     def _after_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        return self._engine().add_source_notes(markdown, page.file.src_uri)
+        engine = self._engine()
+        markdown = engine.fill_generated(markdown, page.file.src_uri)
+        return engine.add_source_notes(markdown, page.file.src_uri)
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
@@ -237,6 +240,17 @@ def _iso_date(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("created")
     return value.isoformat()[:10] if hasattr(value, "isoformat") else None
+
+
+def _failure_message(problems: list[Any], strict_warnings: bool) -> str:
+    message = "De bronbestanden bevatten fouten:\n" + format_errors(problems)
+    if strict_warnings:
+        message += "\n(Een strikte bouw, strict: true in mkdocs.yml, telt waarschuwingen als fout.)"
+    return message
+
+
+def has_template_syntax(markdown: str) -> bool:
+    return "{{" in markdown or "{%" in markdown or "{#" in markdown
 
 
 def neutralise(text: str) -> Markup:

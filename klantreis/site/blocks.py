@@ -52,6 +52,8 @@ LANES = (
 
 LINK_TEXT = "\x00"
 """Stands in for a link's text while its markup is rendered (never in page text)."""
+LINK_HREF = "\x01"
+"""Stands in for a link's address likewise (relative URLs contain nothing to escape)."""
 
 
 class UnknownReference(ValueError):
@@ -76,9 +78,16 @@ class CurvePoint:
 class Blocks:
     """Renders blocks for the page `page_src`."""
 
-    def __init__(self, kb: KnowledgeBase, urls: Urls, renderer: Renderer, page_src: str) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        urls: Urls,
+        renderer: Renderer,
+        page_src: str,
+        link_cache: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.kb, self.urls, self.renderer, self.page_src = kb, urls, renderer, page_src
-        self._link_parts: dict[str, tuple[str, str]] = {}
+        self.link_cache = {} if link_cache is None else link_cache
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -144,18 +153,25 @@ class Blocks:
 
     def term_link(self, slug: str, text: str) -> str:
         """The tooltip link for a term; `text` is already HTML (escaped page text)."""
-        if slug not in self._link_parts:
-            # Rendered once per term and page: a long page links dozens of terms.
+        opening, closing = self.link_parts(slug)
+        return opening.replace(LINK_HREF, self.href(pages.term_page(slug)), 1) + text + closing
+
+    def link_parts(self, slug: str) -> tuple[str, str]:
+        """The markup before and after a term link's text, with `LINK_HREF` for its address.
+
+        Rendered once per term and build (kept in `self.link_cache`): a long page links dozens
+        of terms and a build thousands, and a template render costs more than the whole match.
+        """
+        if slug not in self.link_cache:
             link = self.renderer.render(
                 "term_link.html",
                 term=self.kb.terms[slug],
-                href=self.href(pages.term_page(slug)),
+                href=Markup(LINK_HREF),
                 text=Markup(LINK_TEXT),
             )
             opening, _, closing = link.rstrip("\n").partition(LINK_TEXT)
-            self._link_parts[slug] = (opening, closing)
-        opening, closing = self._link_parts[slug]
-        return opening + text + closing
+            self.link_cache[slug] = (opening, closing)
+        return self.link_cache[slug]
 
     # -- links for authors ---------------------------------------------------------------
 

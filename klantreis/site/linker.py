@@ -62,6 +62,7 @@ SKIP_TAGS = frozenset(
         "sup",
         "figcaption",
         "legend",
+        "cite",
     ]
 )
 SKIP_CLASSES = frozenset({"geen-begrippen", "kr-geen-begrippen", "admonition-title"})

@@ -7,6 +7,7 @@ page only as escaped macro output and is never read as a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -59,9 +60,14 @@ def _page(src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
     return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n", in_nav)
 
 
+PLACEHOLDER = re.compile(r"<!-- kr:(_kr_\w+)\(([a-z0-9-]*)\) -->")
+"""Where a generated page's blocks go; the engine fills them in after the macros plugin ran."""
+
+
 def _call(macro: str, argument: str | None = None) -> str:
-    # Arguments are slugs or phase ids, validated by the loader: safe to quote as is.
-    return "{{ " + macro + (f'("{argument}")' if argument else "()") + " }}"
+    # An HTML comment, not a macro call: the macros plugin need not compile generated pages,
+    # and the blocks' output (text from the sources) is never read as a template.
+    return f"<!-- kr:{macro}({argument or ''}) -->"
 
 
 def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
