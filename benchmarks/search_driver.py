@@ -48,11 +48,15 @@ def prepare(context) -> None:
 
 
 def open_search(tab) -> None:
-    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    """Open the search box as a reader does: the magnifier in the header (phone) or the box."""
+    opener = tab.locator('label.md-header__button[for="__search"]:visible, '
+                         "input.md-search__input:visible")
+    opener.first.click()
     tab.locator("input.md-search__input").wait_for(state="visible")
 
 
-def ask(tab, base: str, query: str, *, type_it: bool = True, timeout_ms: int = 15_000) -> Answer:
+def ask(tab, base: str, query: str, *, type_it: bool = True, timeout_ms: int = 15_000,
+        quiet_ms: int = QUIET_MS) -> Answer:
     """Type `query` into the open search box and read the result list once it is quiet."""
     box = tab.locator("input.md-search__input")
     box.fill("")
@@ -66,13 +70,15 @@ def ask(tab, base: str, query: str, *, type_it: bool = True, timeout_ms: int = 1
         tab.evaluate("window.__kr.seen = 0")
         box.press_sequentially(query[-1])
     tab.wait_for_function(
-        f"window.__kr.seen > 0 && performance.now() - window.__kr.last > {QUIET_MS}",
+        f"window.__kr.seen > 0 && performance.now() - window.__kr.last > {quiet_ms}",
         timeout=timeout_ms,
         polling=50,
     )
     state = tab.evaluate("window.__kr")
+    # The first link of each result is its page; Material lists matching sections after it.
     urls = [site_path(href, base) for href in tab.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)")]
+        ".md-search-result__item",
+        "items => items.map(li => li.querySelector('a.md-search-result__link').href)")]
     first = tab.locator(".md-search-result__item").first
     text = first.inner_text() if urls else ""
     return Answer(query, urls, state["last"] - state["keydown"], text)

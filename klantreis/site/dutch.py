@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .search_text import words_of
+
 VOWELS = "aeiou"
 
 # Words that carry no meaning of their own in a query ("hoe", "een", "de") and English glue words
 # in the loan terms ("call to action"). They still count inside a whole-phrase match.
-STOP_WORDS = frozenset(
+STOP_WORDS = words_of(
     """aan al alle als ben bij dan dat de deze die dit doe doen door dus een en er ga gaat
     had heb hebben heeft het hij hoe hun ik in is je jij jouw ja kan kun kunnen maar me meer
     met mijn moet moeten na naar niet nog nu of om onder ons ook op over te tot u uit van
     veel voor waar wanneer wat we welk welke wie wij wil wordt worden zal ze zich zij zijn zo
     zonder
-    a an and for in is of on or the to with""".split()
+    a an and for in is of on or the to with"""
 )
 
 

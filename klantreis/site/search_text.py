@@ -11,23 +11,29 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+
+def words_of(text: str) -> frozenset[str]:
+    """A set written as a text of words separated by spaces."""
+    return frozenset(text.split())
+
+
 # Elements whose end is a break between words: without a space there, "Ook geschreven als"
 # followed by "livechat" would become one word "alslivechat".
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS = words_of(
     "address article aside blockquote br dd details div dl dt figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
-    "thead tr ul".split()
+    "thead tr ul"
 )
-HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
+HEADING_TAGS = words_of("h2 h3 h4 h5 h6")
 # Never text: code for the browser, drawings, and the permalink sign after each heading.
-SKIP_TAGS = frozenset("script style svg template button".split())
+SKIP_TAGS = words_of("script style svg template button")
 # Navigation-like parts of a page that name other pages: indexing them would let a term page
 # match every related term. Footnote and source markers are noise between the words.
-SKIP_CLASSES = frozenset(
+SKIP_CLASSES = words_of(
     "headerlink kr-begrippenlijst kr-backlinks kr-backlinks-plek kr-bron footnote-ref "
-    "footnote-backref kr-fasestrook".split()
+    "footnote-backref kr-fasestrook"
 )
-VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+VOID_TAGS = words_of("area base br col embed hr img input link meta source track wbr")
 
 
 @dataclass
@@ -135,5 +141,5 @@ def words(text: str) -> list[str]:
 
 
 def phrase(text: str) -> str:
-    """A name as one key for whole-phrase matching: "Mond-tot-mond reclame" -> "mondtotmondreclame"."""
+    """A name as one key for whole-phrase matching: "Mond-tot-mond reclame" -> "mondtotmond..."."""
     return "".join(_word(part) for part in re.split(r"[^a-z0-9']+", fold(text)) if part)
