@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check bundle lint bench lighthouse lock clean browser
+.PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test: $(STAMP) browser lint node_modules/.installed
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
+
+# Search quality and speed in Chromium: writes benchmarks/search-results.md (about 15 minutes).
+bench-search: $(STAMP) browser
+	$(BIN)/python benchmarks/search_bench.py
 
 lighthouse: $(STAMP) browser node_modules/.installed
 	$(BIN)/python benchmarks/lighthouse.py

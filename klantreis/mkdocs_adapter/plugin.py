@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from ..check import load_and_check
 from ..report import format_errors
 from ..site import pages as page_paths
 from ..site.engine import Engine
+from ..site.search import SearchPage, build_index, material_index
 from ..site.seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
@@ -24,15 +27,20 @@ log = get_plugin_logger(__name__)
 progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEETS = ("klantreis.css",)
-SCRIPTS = ("tooltips.js", "search.js")
+SCRIPTS = ("tooltips.js",)
 GLOSSARY_DATA = "assets/klantreis/begrippen.js"
 """Every term's definition for the tooltips, made by the engine (loaded before tooltips.js)."""
+SEARCH_WORKER = "assets/klantreis/search-worker.js"
+# Material's worker URL in the config block of base.html (tests/test_search_contract.py).
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_EVERY = 250
 
 
 class KlantreisConfig(Config):
     enabled = config_options.Type(bool, default=True)
+    search = config_options.Type(bool, default=True)
+    """Our search worker and index; false leaves Material's own search (for the benchmark)."""
 
 
 class KlantreisPlugin(BasePlugin[KlantreisConfig]):
@@ -40,6 +48,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     engine: Engine | None = None
     is_serve = False
+    search_pages: list[SearchPage]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -65,6 +74,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
         )
         self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs], problems)
+        self.search_pages = []
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
             config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
@@ -100,6 +110,13 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if config.site_url:
             robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
             self._add(files, File.generated(config, "robots.txt", content=robots))
+        if self.config.search:
+            self._add(
+                files,
+                File.generated(
+                    config, SEARCH_WORKER, abs_src_path=str(PACKAGE / "assets" / "search-worker.js")
+                ),
+            )
         for name in STYLESHEETS + SCRIPTS:
             self._add(
                 files,
@@ -176,8 +193,22 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             progress.info(f"{engine.stats.pages} pagina's verwerkt ...")
         return engine.problems_banner() + html if engine.problems else html
 
+    # Before Material's search plugin, which strips the data-search-exclude markers.
+    @event_priority(50)
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         engine = self._engine()
+        search_meta = page.meta.get("search")
+        excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
+        if self.config.search and page.content and not excluded:
+            self.search_pages.append(
+                SearchPage(
+                    src_uri=page.file.src_uri,
+                    location=page.url,
+                    title=_plain(page.title),
+                    html=page.content,
+                    description=_plain(page.meta.get("description")),
+                )
+            )
         facts = PageFacts(
             src_uri=page.file.src_uri,
             url=page.canonical_url or "",
@@ -213,7 +244,21 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         base = config.site_url or ""
         return base + ("" if url in ("", "./", ".") else url)
 
+    # After Material's search plugin wrote its index, before the offline plugin copies it.
+    @event_priority(-50)
+    def on_post_build(self, *, config: Any) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.config.search or not path.is_file():
+            return
+        material = json.loads(path.read_text(encoding="utf-8"))
+        built = build_index(self.search_pages, self._engine().kb)
+        path.write_text(
+            json.dumps(material_index(material, built), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
+
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        env.filters["kr_search_worker"] = self._search_worker
         engine = self._engine()
         for file in files.documentation_pages():
             page = file.page
@@ -222,6 +267,18 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     page.content, file.src_uri, page.meta["kr_begrip"]
                 )
         return env
+
+    def _search_worker(self, config_block: str) -> str:
+        """Point Material's config block at our search worker (theme/main.html)."""
+        if not self.config.search:
+            return config_block
+        replaced, count = MATERIAL_WORKER.subn(SEARCH_WORKER, str(config_block))
+        if count != 1:
+            raise PluginError(
+                "Het zoekscript van Material staat niet meer in het configuratieblok van "
+                "base.html; na een update van Material moet theme/main.html worden aangepast."
+            )
+        return Markup(replaced)
 
     def _engine(self) -> Engine:
         if self.engine is None:
