@@ -184,7 +184,7 @@ CASES: list[Case] = [
     ]),
     Case("online_ja", {
         "journeys/vera.yml": vera("    emotion: 1\n", "    emotion: 1\n    online: ja\n"),
-    }, 1, ["journeys/vera.yml:10: 'stages[1].online' moet true of false zijn, gevonden: 'ja'."]),
+    }, 1, ["journeys/vera.yml:10: 'stages[1].online' moet true, false of mixed zijn, gevonden: 'ja'."]),
     Case("pain_points_as_text", {"journeys/vera.yml": VERA + "    pain_points: Te duur\n"}, 1, [
         "journeys/vera.yml:14: 'stages[2].pain_points' moet een lijst (regels die beginnen met "
         "'- ' of [a, b]) zijn, gevonden: 'Te duur'.",
