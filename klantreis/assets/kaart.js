@@ -166,7 +166,7 @@
     textBlock(svg, ["Fase"], SIZE.pad, y + 4, { "font-weight": "bold" });
     y += 30;
     var rows = [{ name: "Stap", cells: map.stages.map(function (stage, index) {
-      return (index + 1) + " " + stage.title + (stage.moment ? "\n★ Moment van de waarheid" : "");
+      return stage.title + (stage.moment ? "\n★ Moment van de waarheid" : "");
     }), bold: true }].concat(map.lanes);
     rows.forEach(function (lane) {
       var height;
