@@ -70,11 +70,8 @@
       });
     var lanes = Array.prototype.map.call(table.querySelectorAll("tbody tr"), function (row) {
       var cells = Array.prototype.slice.call(row.querySelectorAll("td"));
-      var header = row.querySelector("th");
-      var name = header.firstChild && header.classList.contains("kr-lane") ?
-        Array.prototype.filter.call(header.childNodes, function (node) {
-          return node.nodeType === 3;
-        }).map(function (node) { return node.textContent; }).join("").trim() : "";
+      var label = row.querySelector("th .kr-lanenaam");
+      var name = label ? label.textContent.trim() : "";
       if (row.classList.contains("kr-lane-emotion")) {
         return {
           name: name || "Emotie",
