@@ -61,6 +61,19 @@ def test_check_accepts_phases_that_repeat_and_go_back(tmp_path):
     assert problems == []
 
 
+def test_check_rejects_an_opportunity_for_a_stage_that_does_not_exist(tmp_path):
+    project = rich_project(tmp_path / "kb")
+    path = project / "journeys/lisa-fiets.yml"
+    text = path.read_text(encoding="utf-8").replace("    stage: 4\n", "    stage: 14\n")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    stage: 14") + 1
+    errors = [p for p in findings(project) if not p.warning]
+    assert [(e.path, e.line, e.message) for e in errors] == [(
+        "journeys/lisa-fiets.yml", line,
+        "de kans 'Proefrit online boeken' hoort bij stap 14, maar de reis heeft 12 stappen.")]
+    assert errors[0].hint == "Gebruik een nummer van 1 tot en met 12."
+
+
 def test_phase_bands_follow_the_stages_as_written(rich_site):
     table = content(page(rich_site, URL)).select_one("table.kr-kaart")
     bands = [(th.get_text(strip=True), int(th["colspan"]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest import assert_link_resolves, content, page, serve_directory
 
@@ -44,7 +46,7 @@ def test_emotion_curve_is_a_lane_with_one_point_per_stage_at_its_height(mini_sit
     # ends meet the neighbours' lines at the same height.
     paths = [cell.select_one("polyline.kr-lijn")["points"].split() for cell in cells]
     assert paths[0][0].startswith("50,") and paths[-1][-1].startswith("50,")
-    for left, right in zip(paths, paths[1:]):
+    for left, right in itertools.pairwise(paths):
         assert left[-1].split(",")[1] == right[0].split(",")[1]
     # The text equivalent: every cell says the emotion in words; the drawing is hidden.
     assert cells[1].select_one(".kr-emotielabel").get_text(" ", strip=True) == "-1 · negatief"

@@ -189,16 +189,16 @@ class Blocks:
 
     def klantreis_kaart(self, slug: str) -> Markup:
         journey = self._journey(slug)
+        runs = journey_map.phase_bands(journey)
         bands = [
             {
                 "phase": self.kb.phase[phase],
                 "count": count,
-                "first": first,
                 "href": self.href(pages.phase_page(phase)),
             }
-            for phase, first, count in journey_map.phase_bands(journey)
+            for phase, _, count in runs
         ]
-        band_of = [index for index, band in enumerate(bands) for _ in range(band["count"])]
+        band_of = [index for index, (_, _, count) in enumerate(runs) for _ in range(count)]
         columns = [
             {
                 "stage": stage,

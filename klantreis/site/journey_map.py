@@ -7,6 +7,7 @@ above the centre of its column at any width, without arithmetic that could drift
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -80,7 +81,7 @@ def curve_cells(values: list[int | None]) -> list[CurveCell]:
     def height(position: float) -> float | None:
         if not known or not known[0][0] <= position <= known[-1][0]:
             return None
-        for (x0, y0), (x1, y1) in zip(known, known[1:], strict=False):
+        for (x0, y0), (x1, y1) in itertools.pairwise(known):
             if x0 <= position <= x1:
                 return y0 + (y1 - y0) * (position - x0) / (x1 - x0)
         return known[0][1]  # a single point
