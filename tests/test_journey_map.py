@@ -25,7 +25,7 @@ SHOTS = ARTIFACTS / "screenshots"
 
 
 def rich_project(root: Path) -> Path:
-    make_project(root)
+    make_project(root, {"docs/gids/curve.md": "# Curve\n\n{{ emotiecurve('lisa-fiets') }}\n"})
     shutil.copytree(FIXTURES / "rijk", root, dirs_exist_ok=True)
     return root
 
@@ -134,6 +134,12 @@ def test_opportunities_ranked_and_in_the_impact_effort_grid(rich_site):
         "Grote impact", "Gemiddelde impact", "Kleine impact"]
 
 
+def test_the_emotiecurve_macro_draws_the_second_curve_too(rich_site):
+    svg = content(page(rich_site, "gids/curve/")).select_one("figure.kr-emotiecurve svg")
+    assert len(svg.select("circle.kr-punt")) == 12
+    assert len(svg.select_one("polyline.kr-lijn-na")["points"].split()) == 11
+
+
 def test_journey_page_hides_navigation_and_contents(rich_site):
     soup = page(rich_site, URL)
     assert soup.select_one(".md-sidebar--primary").has_attr("hidden")
@@ -141,6 +147,19 @@ def test_journey_page_hides_navigation_and_contents(rich_site):
 
 
 # -- in the browser -----------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_no_serious_accessibility_violations_on_the_map(browser, site_url, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, tab, _ = open_map(browser, site_url, width)
+    results = Axe().run(tab)
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    context.close()
+
 
 @pytest.mark.browser
 def test_five_stages_side_by_side_at_1366(browser, site_url):

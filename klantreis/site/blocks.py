@@ -259,6 +259,11 @@ class Blocks:
             for index, stage in enumerate(journey.stages)
             if stage.emotion is not None
         ]
+        after = [
+            (left + 20 + index * step, top + (2 - stage.emotion_to_be) * unit)
+            for index, stage in enumerate(journey.stages)
+            if stage.emotion_to_be is not None
+        ]
         levels = [
             {
                 "value": value,
@@ -272,6 +277,7 @@ class Blocks:
             "emotion_curve.html",
             id=f"curve-{journey.slug}",
             points=points,
+            after=after,
             levels=levels,
             width=width,
             height=top + 4 * unit + 40,
