@@ -25,7 +25,7 @@ def test_stages_appear_under_their_phase_in_order(mini_site):
 def test_lanes_no_stage_fills_are_left_out(mini_site):
     table = content(page(mini_site, URL)).select_one("table.kr-kaart")
     lanes = [row.select_one(".kr-lanenaam").get_text() for row in table.select("tbody tr")]
-    assert lanes == ["Doet", "Voelt", "Emotie", "Kanalen", "Online of offline", "Knelpunten"]
+    assert lanes == ["Emotie", "Doet", "Voelt", "Kanalen", "Online of offline", "Knelpunten"]
     pain = table.select_one("tr.kr-lane-pain_points").select("td")
     assert [li.get_text() for li in pain[2].select("li")] == ["Te veel keuze", "Geen prijzen"]
 
@@ -85,7 +85,7 @@ def test_overview_worksheet_and_starter_file(mini_site):
     worksheet = content(page(mini_site, "klantreizen/werkblad/"))
     table = worksheet.select_one("table.kr-kaart")
     lanes = [row.th.contents[0].get_text().strip() for row in table.select("tbody tr")]
-    assert lanes[:3] == ["Doet", "Denkt", "Voelt"]
+    assert lanes[:4] == ["Emotie", "Doet", "Denkt", "Voelt"]
     assert {"KPI's", "Achter de schermen", "Eigenaar", "Klanten zeggen", "Onderbouwing",
             "Duur"} <= set(lanes)
     assert "moment van de waarheid" in table.select("thead tr")[1].th.get_text()

@@ -16,11 +16,12 @@ from ..content.model import Journey, Opportunity, Stage
 
 # (field of a stage, lane name, how its cells are drawn); the order of the lanes on the map.
 # Lanes after "backstage" are below the line of visibility: what the customer does not see.
+# The curve comes first: the whole journey at a glance, right under the stages.
 LANES = (
+    ("emotion", "Emotie", "curve"),
     ("does", "Doet", "text"),
     ("thinks", "Denkt", "text"),
     ("feels", "Voelt", "text"),
-    ("emotion", "Emotie", "curve"),
     ("quotes", "Klanten zeggen", "quotes"),
     ("evidence", "Onderbouwing", "evidence"),
     ("channels", "Kanalen", "channels"),
