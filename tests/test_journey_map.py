@@ -264,6 +264,13 @@ def test_print_is_one_landscape_a3_page_with_the_whole_map(browser, site_url, tm
     tab.pdf(path=str(a4), format="A4", landscape=True, print_background=True)
     assert len(PdfReader(a4).pages) == 1
     assert "Lisa beveelt de winkel aan" in " ".join(PdfReader(a4).pages[0].extract_text().split())
+    # The blank worksheet, with every lane and the opportunities, prints on one A3 page too.
+    tab.goto(f"{site_url}/klantreizen/werkblad/")
+    sheet = tmp_path / "werkblad.pdf"
+    tab.pdf(path=str(sheet), prefer_css_page_size=True, print_background=True)
+    assert len(PdfReader(sheet).pages) == 1
+    text = PdfReader(sheet).pages[0].extract_text()
+    assert "Achter de schermen" in text and "Moeite (1–3)" in text
     tab.close()
 
 

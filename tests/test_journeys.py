@@ -83,7 +83,7 @@ def test_overview_worksheet_and_starter_file(mini_site):
     assert {"moment_of_truth", "backstage", "owner", "evidence", "quotes", "duration",
             "emotion_to_be"} <= set(data["stages"][0])
     worksheet = content(page(mini_site, "klantreizen/werkblad/"))
-    table = worksheet.select_one("table.kr-kaart")
+    table = worksheet.select_one("table.kr-werkbladtabel")
     lanes = [row.th.contents[0].get_text().strip() for row in table.select("tbody tr")]
     assert lanes[:4] == ["Emotie", "Doet", "Denkt", "Voelt"]
     assert {"KPI's", "Achter de schermen", "Eigenaar", "Klanten zeggen", "Onderbouwing",

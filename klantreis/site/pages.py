@@ -102,7 +102,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                 "title": "Werkblad klantreis",
                 "description": "Een leeg werkblad om in een workshop een klantreis te tekenen.",
                 "begrippen_linken": False,
-                "kr_print": "liggend",
+                "kr_print": "kaart",
             },
             _call("_kr_werkblad_pagina"),
         ),
