@@ -238,6 +238,10 @@ def test_phone_has_no_sideways_page_and_readable_phase_buttons(browser, site_url
         assert name.bounding_box()["width"] > 40
         assert name.bounding_box()["x"] + name.bounding_box()["width"] <= PHONE["width"]
     tab.screenshot(path=str(SHOTS / "kaart-telefoon.png"))
+    # The navigation is hidden beside the map, but the menu still opens it on a phone.
+    tab.locator("label.md-header__button[for=__drawer]").click()
+    tab.locator(".md-nav--primary a", has_text="Vera zoekt een afslankcoach").first.wait_for(
+        state="visible")
     assert errors == []
     context.close()
 
