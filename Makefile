@@ -16,6 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
+	$(BIN)/klantreis schema
 	$(BIN)/klantreis build --bundel
 
 serve: $(STAMP)

@@ -19,6 +19,7 @@ from .content.figures import check_sources
 from .content.house_style import check_style
 from .content.knowledge import KnowledgeBase
 from .content.loader import load_with_errors
+from .content.schema import SCHEMA_DIR, SCHEMAS, stale_schemas
 from .site.blocks import AUTHOR_MACROS
 from .site.linker import TermMatcher
 from .site.pages import STARTER_FILE, generated_pages
@@ -220,6 +221,7 @@ def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
             *_unused_terms(kb),
             *_articles_without_phase(kb),
             *_journey_gaps(kb),
+            *stale_schemas(project, kb),
         ]
     return sorted(problems)
 
@@ -278,7 +280,7 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
 def broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
     """Relative links in hand-written pages that point to no page or file."""
     known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
-    known |= {STARTER_FILE}
+    known |= {STARTER_FILE} | {f"{SCHEMA_DIR}/{name}" for name in SCHEMAS}
     for page in kb.pages:
         body = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), page.body)
         for match in LINK.finditer(body):

@@ -184,7 +184,7 @@ CASES: list[Case] = [
     ]),
     Case("online_ja", {
         "journeys/vera.yml": vera("    emotion: 1\n", "    emotion: 1\n    online: ja\n"),
-    }, 1, ["journeys/vera.yml:10: 'stages[1].online' moet true of false zijn, gevonden: 'ja'."]),
+    }, 1, ["journeys/vera.yml:10: 'stages[1].online' moet true, false of mixed zijn, gevonden: 'ja'. true = online, false = offline, mixed = allebei."]),
     Case("pain_points_as_text", {"journeys/vera.yml": VERA + "    pain_points: Te duur\n"}, 1, [
         "journeys/vera.yml:14: 'stages[2].pain_points' moet een lijst (regels die beginnen met "
         "'- ' of [a, b]) zijn, gevonden: 'Te duur'.",
@@ -727,7 +727,8 @@ def test_script_and_quotes_in_definition_and_journey_are_only_text(tmp_path: Pat
     root = make_project(tmp_path / "kb", {
         "glossary/cta.md": term("CTA", quoted(HOSTILE), body="Een CTA is een knop.\n"),
         "journeys/vera.yml": journey,
-        "docs/gids/afspraak.md": doc("Afspraak", "Klik op de CTA.\n\n{{ klantreis_kaart('vera') }}\n"),
+        "docs/gids/afspraak.md": doc("Afspraak", "Klik op de CTA.\n\n{{ klantreis_kaart('vera') }}\n\n"
+                                     "{{ emotiecurve('vera') }}\n"),
     })
     code, output = run("check", "--project", str(root))
     assert code == 0 and "Traceback" not in output, output
@@ -758,11 +759,14 @@ def test_script_and_quotes_in_definition_and_journey_are_only_text(tmp_path: Pat
         assert table.select("script, img") == []
         assert any(cell.get_text().endswith(f" {HOSTILE}") for cell in table.select("th.kr-stap"))
         assert HOSTILE in [cell.get_text().strip() for cell in table.select("td")]
-        svg = soup.select_one("figure.kr-emotiecurve svg")
-        for tag in svg.find_all(["desc", "title"]):
-            assert tag.find(True) is None, tag
-        assert svg.find("title").get_text() == f"Emotiecurve van {HOSTILE}"
-        assert f"Stap 2, {HOSTILE}: " in svg.find("desc").get_text()
+        region = soup.select_one(".kr-kaart-scroll")
+        assert region["aria-label"] == f"Klantreiskaart van {HOSTILE}, scrollt zijwaarts"
+    # The standalone emotion curve of the emotiecurve macro.
+    svg = _soup(site, "gids/afspraak").select_one("figure.kr-emotiecurve svg")
+    for tag in svg.find_all(["desc", "title"]):
+        assert tag.find(True) is None, tag
+    assert svg.find("title").get_text() == f"Emotiecurve van {HOSTILE}"
+    assert f"Stap 2, {HOSTILE}: " in svg.find("desc").get_text()
 
     # The search index holds the text, escaped only.
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

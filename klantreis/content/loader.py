@@ -279,8 +279,27 @@ class Loader:
                 continue
             data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
             self.documents[rel] = document
-            if data is not None:
+            if data is not None and self._opportunity_stages_exist(data, document, rel):
                 yield Journey(**dict(data), slug=slug, path=rel)
+
+    def _opportunity_stages_exist(
+        self, journey: JourneyFile, document: YamlDocument, rel: str
+    ) -> bool:
+        """Every opportunity names a stage of this journey (1 is the first)."""
+        count, fine = len(journey.stages), True
+        for index, opportunity in enumerate(journey.opportunities):
+            if opportunity.stage is not None and opportunity.stage > count:
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        document.line_of(("opportunities", index, "stage")),
+                        f"de kans '{opportunity.title}' hoort bij stap {opportunity.stage}, "
+                        f"maar de reis heeft {count} stappen.",
+                        f"Gebruik een nummer van 1 tot en met {count}.",
+                    )
+                )
+                fine = False
+        return fine
 
     # -- hand-written pages --------------------------------------------------------------
 

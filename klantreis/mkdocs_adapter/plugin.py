@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..check import load_and_check
+from ..content.schema import SCHEMA_DIR, all_schemas
 from ..report import format_errors
 from ..site import pages as page_paths
 from ..site.engine import Engine
@@ -26,8 +27,8 @@ log = get_plugin_logger(__name__)
 # Progress lines go to their own logger: the CLI shows them, MkDocs' strict mode ignores them.
 progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
-STYLESHEETS = ("klantreis.css",)
-SCRIPTS = ("tooltips.js",)
+STYLESHEETS = ("klantreis.css", "kaart.css")
+SCRIPTS = ("tooltips.js", "kaart.js")
 GLOSSARY_DATA = "assets/klantreis/begrippen.js"
 """Every term's definition for the tooltips, made by the engine (loaded before tooltips.js)."""
 SEARCH_WORKER = "assets/klantreis/search-worker.js"
@@ -107,6 +108,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             ),
         )
         self._add(files, File.generated(config, GLOSSARY_DATA, content=engine.glossary_data()))
+        for name, text in all_schemas(engine.kb).items():
+            # The same schemas as in the repository's schema/, for editors that read a URL.
+            self._add(files, File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
         if config.site_url:
             robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
             self._add(files, File.generated(config, "robots.txt", content=robots))

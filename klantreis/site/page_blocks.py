@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content.figures import citing_files
-from . import pages
+from . import journey_map, pages
 from .blocks import Blocks
 
 PAGE_MACROS = (
@@ -25,19 +25,15 @@ PAGE_MACROS = (
     "_kr_begrip_voet",
 )
 
-WORKSHEET_LANES = (
-    "Doet",
-    "Denkt",
-    "Voelt",
-    "Emotie (−2 tot +2)",
-    "Kanalen",
-    "Online of offline",
-    "Behoeften",
-    "Verwachtingen",
-    "Knelpunten",
-    "Verbeteringen",
-    "KPI's",
-)
+# What to write in a lane of the worksheet, where the lane's name alone does not say it.
+WORKSHEET_HINTS = {
+    "emotion": "−2 tot +2, nu en na verbetering",
+    "quotes": "letterlijk",
+    "evidence": "aanname, interview, data of observatie",
+    "online": "online, offline of allebei",
+    "duration": "hoe lang",
+    "backstage": "processen, systemen, mensen",
+}
 
 
 class PageBlocks(Blocks):
@@ -192,11 +188,24 @@ class PageBlocks(Blocks):
             journey=journey,
             strip=self.fasestrook(covered),
             map=self.klantreis_kaart(slug),
+            opportunities=self.kansen(slug) if journey.opportunities else "",
         )
 
     def _kr_werkblad_pagina(self) -> Markup:
         return self._render(
-            "pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES, columns_per_phase=2
+            "pages/worksheet.md",
+            phases=self.kb.phases,
+            lanes=[
+                {
+                    "label": label,
+                    "hint": WORKSHEET_HINTS.get(key, ""),
+                    "backstage": key in journey_map.BACKSTAGE_LANES,
+                    "first_backstage": key == "backstage",
+                }
+                for key, label, _ in journey_map.LANES
+            ],
+            columns_per_phase=2,
+            opportunity_rows=4,
         )
 
     def _kr_bronnen_pagina(self) -> Markup:

@@ -108,7 +108,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                 "title": "Werkblad klantreis",
                 "description": "Een leeg werkblad om in een workshop een klantreis te tekenen.",
                 "begrippen_linken": False,
-                "kr_print": "liggend",
+                "kr_print": "kaart",
             },
             _call("_kr_werkblad_pagina"),
         ),
@@ -150,7 +150,9 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             "title": journey.title,
             "description": journey.description or journey.title,
             "kr_fasen": sorted({stage.phase for stage in journey.stages}),
-            "kr_print": "liggend",
+            "kr_print": "kaart",
+            # The map needs the width of the screen: no navigation and no table of contents.
+            "hide": ["navigation", "toc"],
         }
         pages.append(
             _page(journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug))
