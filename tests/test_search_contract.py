@@ -79,3 +79,16 @@ def test_index_file_names_online_and_offline(bundle):
     assert "@event_priority(-100)" in offline, (
         "the offline plugin's on_post_build is no longer at priority -100: ours (-50) must run "
         "before it copies the index")
+
+
+def test_material_search_plugin_keeps_its_index_where_we_replace_it():
+    # With our search on, the adapter swaps the plugin's `search_index` for a stand-in that
+    # only writes the config, so Material does not parse every page for an index we replace.
+    source = (Path(material.__file__).resolve().parent / "plugins" / "search" / "plugin.py"
+              ).read_text(encoding="utf-8")
+    assert "self.search_index = SearchIndex(**self.config)" in source, (
+        "Material's search plugin no longer keeps its index in `search_index`")
+    assert "self.search_index.add_entry_from_context(page)" in source, (
+        "Material's search plugin no longer indexes pages with add_entry_from_context")
+    assert "self.search_index.generate_search_index(" in source, (
+        "Material's search plugin no longer writes its index with generate_search_index")

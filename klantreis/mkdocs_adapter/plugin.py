@@ -94,6 +94,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     @event_priority(-100)
     def on_files(self, files: Files, *, config: Any) -> Files:
         engine = self._engine()
+        if self.config.search:
+            # Here, once every plugin has its configuration: Material's search made its index.
+            _spare_material_indexing(config)
         for page in engine.generated_pages():
             # Out of the navigation even when mkdocs.yml builds it automatically.
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -288,6 +291,30 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if self.engine is None:
             raise PluginError("De kennisbank kon niet worden geladen.")
         return self.engine
+
+
+class _ConfigOnlyIndex:
+    """Stands in for the index of Material's search plugin while ours is on.
+
+    Material's page script needs the plugin (for the search box) and its index file (for the
+    config); its documents would be parsed from every page's HTML and then thrown away.
+    """
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+    def add_entry_from_context(self, page: Any) -> None:
+        pass
+
+    def generate_search_index(self, previous: Any) -> str:
+        return json.dumps({"config": self.settings, "docs": []})
+
+
+def _spare_material_indexing(config: Any) -> None:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is not None and plugin.config.enabled and hasattr(plugin, "search_index"):
+        # tests/test_search_contract.py checks the names this relies on.
+        plugin.search_index = _ConfigOnlyIndex(dict(plugin.config))
 
 
 def _plain(value: Any) -> str:
