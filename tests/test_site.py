@@ -132,3 +132,21 @@ def test_term_and_channel_pages_stay_out_of_an_automatic_navigation(mini_site):
     nav = page(mini_site, "").select_one("nav.md-nav--primary").get_text(" ")
     assert "Een gids" in nav
     assert "Google Ads" not in nav and "Kanaal: Winkel" not in nav
+
+
+def test_simple_macro_calls_render_without_the_template_engine_and_others_with_it(project):
+    root = project({
+        "docs/gids/eenvoudig.md": (
+            "# Eenvoudig\n\nZie {{ begrip('seo') }} en {{ fase(\"aandacht\", tekst='de eerste fase') }}.\n"
+        ),
+        "docs/gids/volledig.md": (
+            "# Volledig\n\n{% set naam = 'seo' %}Zie {{ begrip(naam) }} op {{ page.title }}.\n"
+        ),
+    })
+    site = build(root)
+    simple = content(page(site, "gids/eenvoudig/"))
+    assert [a.get_text() for a in simple.select("p a")] == ["SEO", "de eerste fase"]
+    assert simple.select_one("a.kr-begrip")["data-begrip"] == "seo"
+    full = content(page(site, "gids/volledig/"))
+    assert full.select_one("a.kr-begrip")["data-begrip"] == "seo"
+    assert "op Volledig." in full.get_text()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors, did_you_mean
+from .figures import citing_files
 from .files import SourceFiles
 from .knowledge import KnowledgeBase, sort_key
 from .model import (
@@ -412,4 +414,7 @@ def load_with_errors(
     """What is valid, and every problem found: for `klantreis check`, which reports them all."""
     loader = Loader(root, docs_dir)
     kb = loader.load()
-    return kb, loader.errors
+    if not kb.sources:
+        return kb, loader.errors
+    citations = {source: tuple(paths) for source, paths in citing_files(kb).items()}
+    return replace(kb, citations=citations), loader.errors

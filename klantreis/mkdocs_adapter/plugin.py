@@ -19,7 +19,9 @@ from ..check import load_and_check
 from ..content.schema import SCHEMA_DIR, all_schemas
 from ..report import format_errors
 from ..site import pages as page_paths
+from ..site.blocks import AUTHOR_MACROS
 from ..site.engine import Engine
+from ..site.macro_calls import simple_calls
 from ..site.search import SearchPage, build_index, material_index
 from ..site.seo import PageFacts, json_ld, structured_data
 
@@ -74,7 +76,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         config.theme.dirs.insert(
             len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
         )
-        self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs], problems)
+        self.engine = Engine.create(kb.for_site(), [Path(d) for d in config.theme.dirs], problems)
         self.search_pages = []
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
@@ -172,10 +174,17 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # Before the macros plugin renders the page, so titles never reach Jinja as code.
     @event_priority(100)
     def _before_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        if self._engine().has_problems_in(page.file.src_uri):
+        engine = self._engine()
+        if engine.has_problems_in(page.file.src_uri):
             page.meta["render_macros"] = False  # a broken macro must not stop the preview
         elif not has_template_syntax(markdown):
             page.meta["render_macros"] = False  # nothing to render: spare compiling the page
+        elif self._renders_plain_macros(config, page):
+            calls = simple_calls(markdown)
+            if calls is not None and all(call.name in AUTHOR_MACROS for call in calls):
+                # Only our macros with constant arguments: call them, the page needs no Jinja.
+                markdown = engine.render_calls(markdown, page.file.src_uri, calls)
+                page.meta["render_macros"] = False
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
@@ -190,6 +199,19 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         return engine.add_source_notes(markdown, page.file.src_uri)
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    @staticmethod
+    def _renders_plain_macros(config: Any, page: Any) -> bool:
+        """Whether the macros plugin would render this page with Jinja's standard syntax."""
+        macros = config.plugins.get("macros")
+        if macros is None:
+            return False
+        settings = macros.config
+        standard = all(  # an empty setting means Jinja's own marker
+            settings.get(f"j2_{kind}_start_string") in ("", None, marker)
+            for kind, marker in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+        )
+        return standard and page.meta.get("render_macros", settings.get("render_by_default", True))
 
     # Late, so the links go into the final HTML of every other content plugin.
     @event_priority(-50)

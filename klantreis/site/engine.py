@@ -19,6 +19,7 @@ from . import pages
 from .blocks import UnknownReference
 from .citations import add_source_notes
 from .linker import TermLinker
+from .macro_calls import MacroCall
 from .page_blocks import PAGE_MACROS, PageBlocks
 from .render import Renderer
 from .urls import Urls
@@ -105,15 +106,28 @@ class Engine:
             macro, argument = placeholder.group(1), placeholder.group(2)
             if macro not in PAGE_MACROS:
                 return placeholder.group(0)
-            call = getattr(blocks, macro)
-            try:
-                return str(call(argument) if argument else call())
-            except UnknownReference as error:
-                if not self.problems:
-                    raise
-                return str(blocks.missing(error))  # the preview shows it instead of stopping
+            return self._call(blocks, macro, (argument,) if argument else (), ())
 
         return pages.PLACEHOLDER.sub(fill, markdown)
+
+    def render_calls(self, markdown: str, page_src: str, calls: list[MacroCall]) -> str:
+        """The Markdown with each simple macro call replaced by its block (see macro_calls)."""
+        blocks = self.blocks(page_src)
+        parts, position = [], 0
+        for call in calls:
+            parts.append(markdown[position : call.start])
+            parts.append(self._call(blocks, call.name, call.args, call.kwargs))
+            position = call.end
+        parts.append(markdown[position:])
+        return "".join(parts)
+
+    def _call(self, blocks: PageBlocks, name: str, args: tuple[Any, ...], kwargs: Any) -> str:
+        try:
+            return str(getattr(blocks, name)(*args, **dict(kwargs)))
+        except UnknownReference as error:
+            if not self.problems:
+                raise
+            return str(blocks.missing(error))  # the preview shows it instead of stopping
 
     def add_source_notes(self, markdown: str, page_src: str) -> str:
         """The footnote text of every catalogue source the page cites."""

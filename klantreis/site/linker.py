@@ -15,12 +15,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from ..content.model import Term
+from .html_tokens import OpenElements, Token, tokens
 
 # Where a term link does not belong: links and code, headings and labels, text that names
 # something (table headers, captions, definition terms), and content a browser does not show
@@ -66,35 +67,8 @@ SKIP_TAGS = frozenset(
     ]
 )
 SKIP_CLASSES = frozenset({"geen-begrippen", "kr-geen-begrippen", "admonition-title"})
-# Elements whose content is not HTML: skipped to their closing tag in one step.
-RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
-VOID_TAGS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "param",
-    ]
-)
-TOKEN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>"
-    r"|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.DOTALL,
-)
-CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 DATA_TERM = re.compile(r"""\bdata-begrip\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SPACES = re.compile(r"\s+")
-_RAW_TEXT_END = {tag: re.compile(rf"</{tag}", re.IGNORECASE) for tag in RAW_TEXT}
 
 
 @dataclass(frozen=True)
@@ -267,39 +241,6 @@ RenderLink = Callable[[str, str], str]
 """(slug, text as HTML) -> the HTML of the link."""
 
 
-def _tokens(source: str) -> Iterator[tuple[int, int, str | None, bool, str]]:
-    """(start, end, tag or None for text, is_end_tag, attributes) in document order."""
-    position = 0
-    while position < len(source):
-        token = TOKEN.search(source, position)
-        if token is None:
-            yield position, len(source), None, False, ""
-            return
-        if token.start() > position:
-            yield position, token.start(), None, False, ""
-        closing, name, attributes = token.group(1), token.group(2), token.group(3)
-        if name is None:  # a comment, doctype or processing instruction
-            position = token.end()
-            continue
-        tag = name.lower()
-        yield token.start(), token.end(), tag, bool(closing), attributes or ""
-        position = token.end()
-        if tag in RAW_TEXT and not closing:
-            close = _RAW_TEXT_END[tag].search(source, position)
-            position = len(source) if close is None else close.start()
-
-
-def _classes(attributes: str) -> set[str]:
-    if "class" not in attributes:
-        return set()
-    found = CLASS_ATTRIBUTE.search(attributes)
-    return (
-        set(next(group for group in found.groups() if group is not None).split())
-        if found
-        else set()
-    )
-
-
 class _Rewriter:
     """One pass over the page's tokens, rewriting only linkable text nodes."""
 
@@ -317,41 +258,30 @@ class _Rewriter:
         self.result = LinkResult("")
         self._out: list[str] = []
         self._copied = 0
-        self._stack: list[tuple[str, bool]] = []
-        self._skipping = 0
+        self._open = OpenElements()
 
     def run(self) -> LinkResult:
-        for start, end, tag, closing, attributes in _tokens(self.source):
-            if tag is None:
-                if not self._skipping:
-                    self._text(start, end)
-            elif closing:
-                self._close(tag)
+        for token in tokens(self.source):
+            if token.tag is None:
+                if not self._open.skipping:
+                    self._text(token.start, token.end)
+            elif token.closing:
+                self._open.close(token.tag)
             else:
-                self._open(tag, attributes)
+                self._start(token)
         self._out.append(self.source[self._copied :])
         self.result.html = "".join(self._out)
         return self.result
 
-    def _open(self, tag: str, attributes: str) -> None:
-        if tag == "a" and "data-begrip" in attributes:
-            mentioned = DATA_TERM.search(attributes)
+    def _start(self, token: Token) -> None:
+        if token.tag == "a" and "data-begrip" in token.attributes:
+            mentioned = DATA_TERM.search(token.attributes)
             if mentioned:
                 self.result.mentioned.add(html.unescape(mentioned.group(1) or mentioned.group(2)))
-        if tag in VOID_TAGS or attributes.rstrip().endswith("/"):
-            return
-        skip = tag in SKIP_TAGS or bool(_classes(attributes) & SKIP_CLASSES)
-        self._stack.append((tag, skip))
-        self._skipping += skip
-
-    def _close(self, tag: str) -> None:
-        if not any(open_tag == tag for open_tag, _ in self._stack):
-            return
-        while self._stack:
-            open_tag, skip = self._stack.pop()
-            self._skipping -= skip
-            if open_tag == tag:
-                return
+        if not token.is_void:
+            self._open.open(
+                str(token.tag), token.tag in SKIP_TAGS or bool(token.classes() & SKIP_CLASSES)
+            )
 
     def _text(self, start: int, end: int) -> None:
         data = self.source[start:end]

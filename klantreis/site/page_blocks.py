@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
 
-from ..content.figures import citing_files
 from . import journey_map, pages
 from .blocks import Blocks
 
@@ -209,14 +209,13 @@ class PageBlocks(Blocks):
         )
 
     def _kr_bronnen_pagina(self) -> Markup:
-        citing = citing_files(self.kb)
         items = [
-            {"source": source, "used": self._pages_showing(citing.get(source.id, []))}
+            {"source": source, "used": self._pages_showing(self.kb.citations.get(source.id, ()))}
             for source in sorted(self.kb.sources.values(), key=lambda s: s.title.casefold())
         ]
         return self._render("pages/sources.md", sources=items)
 
-    def _pages_showing(self, paths: list[str]) -> list[dict[str, str]]:
+    def _pages_showing(self, paths: Iterable[str]) -> list[dict[str, str]]:
         shown: dict[str, dict[str, str]] = {}
         for path in paths:
             src_uri = pages.page_of_file(path, self.kb)

@@ -6,10 +6,12 @@ browser tests type real queries against the index this module builds.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from .html_tokens import OpenElements, Token, tokens
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -33,7 +35,6 @@ SKIP_CLASSES = words_of(
     "headerlink kr-begrippenlijst kr-backlinks kr-backlinks-plek kr-bron footnote-ref "
     "footnote-backref kr-fasestrook"
 )
-VOID_TAGS = words_of("area base br col embed hr img input link meta source track wbr")
 
 
 @dataclass
@@ -44,68 +45,43 @@ class PageText:
     body: str = ""
 
 
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip_depth = 0
-        self.stack: list[tuple[str, bool]] = []
-        self.parts: list[str] = []
-        self.heading: list[str] | None = None
-        self.headings: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCK_TAGS:
-            self._break()
-        if tag in VOID_TAGS:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        skip = (
-            tag in SKIP_TAGS
-            or bool(classes & SKIP_CLASSES)
-            or any(name == "data-search-exclude" for name, _ in attrs)
-            or (tag == "sup" and (dict(attrs).get("id") or "").startswith("fnref"))
-        )
-        self.stack.append((tag, skip))
-        if skip:
-            self.skip_depth += 1
-        if tag in HEADING_TAGS and not self.skip_depth:
-            self.heading = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID_TAGS or not any(open_tag == tag for open_tag, _ in self.stack):
-            return
-        while self.stack:
-            open_tag, skip = self.stack.pop()
-            if skip:
-                self.skip_depth -= 1
-            if open_tag == tag:
-                break
-        if tag in HEADING_TAGS and self.heading is not None:
-            self.headings.append(" ".join("".join(self.heading).split()))
-            self.heading = None
-        if tag in BLOCK_TAGS:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_depth:
-            return
-        self.parts.append(data)
-        if self.heading is not None:
-            self.heading.append(data)
-
-    def _break(self) -> None:
-        self.parts.append(" ")
-        if self.heading is not None:
-            self.heading.append(" ")
-
-
-def page_text(html: str) -> PageText:
+def page_text(source: str) -> PageText:
     """The headings and the whole text of a page's HTML, words never glued across elements."""
-    extractor = _Extractor()
-    extractor.feed(html)
-    extractor.close()
-    body = " ".join("".join(extractor.parts).split())
-    return PageText(headings=[h for h in extractor.headings if h], body=body)
+    open_elements = OpenElements()
+    parts: list[str] = []
+    heading: list[str] | None = None
+    headings: list[str] = []
+    for token in tokens(source):
+        if token.tag is None:
+            if not open_elements.skipping:
+                text = html.unescape(source[token.start : token.end])
+                parts.append(text)
+                if heading is not None:
+                    heading.append(text)
+            continue
+        if token.tag in BLOCK_TAGS:
+            parts.append(" ")
+            if heading is not None:
+                heading.append(" ")
+        if token.closing:
+            if open_elements.close(token.tag) and token.tag in HEADING_TAGS and heading is not None:
+                headings.append(" ".join("".join(heading).split()))
+                heading = None
+        elif not token.is_void:
+            open_elements.open(token.tag, _skipped(token))
+            if token.tag in HEADING_TAGS and not open_elements.skipping:
+                heading = []
+    body = " ".join("".join(parts).split())
+    return PageText(headings=[text for text in headings if text], body=body)
+
+
+def _skipped(token: Token) -> bool:
+    return (
+        token.tag in SKIP_TAGS
+        or bool(token.classes() & SKIP_CLASSES)
+        or "data-search-exclude" in token.attributes
+        or (token.tag == "sup" and 'id="fnref' in token.attributes)
+    )
 
 
 # -- words ----------------------------------------------------------------------------------
@@ -113,13 +89,20 @@ def page_text(html: str) -> PageText:
 # A word: letters and digits, with apostrophes inside ("CTA's", "zo'n"). Hyphens and slashes
 # join words into a compound ("e-mailmarketing", "A/B-test"), indexed whole and in parts.
 _COMPOUND = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:[-/][a-z0-9]+(?:'[a-z0-9]+)*)*")
+_ACCENTS = re.compile("[\u0300-\u036f]")
+_SEPARATORS = re.compile(r"[-/]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: "Categorieën" and "categorieen" are the same word."""
-    text = unicodedata.normalize("NFD", text.translate(_APOSTROPHES).lower())
-    return "".join(char for char in text if not unicodedata.combining(char))
+    """Lower case without accents: "Categorieën" and "categorieen" are the same word.
+
+    The same as the worker's `fold`: NFD, then the combining accents U+0300-U+036F dropped.
+    """
+    text = text.translate(_APOSTROPHES).lower()
+    if text.isascii():
+        return text
+    return _ACCENTS.sub("", unicodedata.normalize("NFD", text))
 
 
 def _word(part: str) -> str:
@@ -133,10 +116,15 @@ def words(text: str) -> list[str]:
     """The index words of a text, in order; a compound gives its parts, then the whole."""
     result: list[str] = []
     for match in _COMPOUND.finditer(fold(text)):
-        parts = [_word(part) for part in re.split(r"[-/]", match.group())]
+        found = match.group()
+        if "-" not in found and "/" not in found:
+            word = _word(found) if "'" in found else found
+            if len(word) > 1 or word.isdigit():
+                result.append(word)
+            continue
+        parts = [_word(part) for part in _SEPARATORS.split(found)]
         result.extend(part for part in parts if len(part) > 1 or part.isdigit())
-        if len(parts) > 1:
-            result.append("".join(parts))
+        result.append("".join(parts))
     return result
 
 
