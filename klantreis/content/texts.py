@@ -50,8 +50,9 @@ def prose(markdown_line: str) -> str:
 
     Lengths are kept (blanked with spaces), so offsets still point into the original line.
     """
-    for pattern in (INLINE_CODE, MACRO, LINK_TARGET):
-        markdown_line = pattern.sub(lambda match: " " * len(match.group(0)), markdown_line)
+    for marker, pattern in (("`", INLINE_CODE), ("{", MACRO), ("](", LINK_TARGET)):
+        if marker in markdown_line:
+            markdown_line = pattern.sub(lambda match: " " * len(match.group(0)), markdown_line)
     return markdown_line
 
 

@@ -22,7 +22,7 @@ from ..site import pages as page_paths
 from ..site.blocks import AUTHOR_MACROS
 from ..site.engine import Engine
 from ..site.macro_calls import simple_calls
-from ..site.search import SearchPage, build_index, material_index
+from ..site.search import SearchIndexer, SearchPage, material_index
 from ..site.seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
@@ -51,7 +51,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     engine: Engine | None = None
     is_serve = False
-    search_pages: list[SearchPage]
+    indexer: SearchIndexer
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -77,7 +77,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
         )
         self.engine = Engine.create(kb.for_site(), [Path(d) for d in config.theme.dirs], problems)
-        self.search_pages = []
+        self.indexer = SearchIndexer(self.engine.kb)
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
             config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
@@ -229,7 +229,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         search_meta = page.meta.get("search")
         excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
         if self.config.search and page.content and not excluded:
-            self.search_pages.append(
+            self.indexer.add(
                 SearchPage(
                     src_uri=page.file.src_uri,
                     location=page.url,
@@ -280,7 +280,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         if not self.config.search or not path.is_file():
             return
         material = json.loads(path.read_text(encoding="utf-8"))
-        built = build_index(self.search_pages, self._engine().kb)
+        built = self.indexer.index()
         path.write_text(
             json.dumps(material_index(material, built), ensure_ascii=False, separators=(",", ":")),
             encoding="utf-8",

@@ -74,18 +74,21 @@ class OpenElements:
 
     def __init__(self) -> None:
         self._stack: list[tuple[str, bool]] = []
+        self._open: dict[str, int] = {}
         self.skipping = 0
 
     def open(self, tag: str, skip: bool) -> None:
         self._stack.append((tag, skip))
+        self._open[tag] = self._open.get(tag, 0) + 1
         self.skipping += skip
 
     def close(self, tag: str) -> bool:
         """Close `tag` and whatever was left open inside it; False if it was not open."""
-        if not any(open_tag == tag for open_tag, _ in self._stack):
+        if not self._open.get(tag):
             return False
         while self._stack:
             open_tag, skip = self._stack.pop()
+            self._open[open_tag] -= 1
             self.skipping -= skip
             if open_tag == tag:
                 break

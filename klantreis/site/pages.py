@@ -54,8 +54,12 @@ class GeneratedPage:
     """False for the pages made by the hundred (terms, channels): their indexes list them."""
 
 
+# libyaml's emitter when PyYAML has it: hundreds of pages' front matter per build.
+_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _page(src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     in_nav = meta.get("template") != LIGHT_TEMPLATE
     return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n", in_nav)
 

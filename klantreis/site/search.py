@@ -43,12 +43,15 @@ class SearchPage:
 
 @dataclass
 class _Doc:
+    """One page as the index needs it: word counts per field, not the page's HTML."""
+
     location: str
     title: str
     summary: str
     kind: str
     names: list[str]
-    fields: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    lengths: dict[str, int] = field(default_factory=dict)
 
 
 def _doc(page: SearchPage, kinds: dict[str, tuple[str, list[str], str]]) -> _Doc:
@@ -59,13 +62,31 @@ def _doc(page: SearchPage, kinds: dict[str, tuple[str, list[str], str]]) -> _Doc
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
     doc = _Doc(page.location, page.title, summary, kind, names)
-    doc.fields = {
+    fields = {
         "title": words(page.title),
         "names": [word for name in names[1:] for word in words(name)],
         "headings": [word for heading in text.headings for word in words(heading)],
         "body": words(text.body),
     }
+    doc.counts = {name: Counter(found) for name, found in fields.items()}
+    doc.lengths = {name: len(found) for name, found in fields.items()}
     return doc
+
+
+class SearchIndexer:
+    """Collects the pages of one build as they are rendered, then builds the index once."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._kinds = _kinds(kb)
+        self.docs: list[_Doc] = []
+
+    def add(self, page: SearchPage) -> None:
+        # Counted now, so the build does not hold a second copy of every page's HTML.
+        self.docs.append(_doc(page, self._kinds))
+
+    def index(self) -> dict[str, Any]:
+        return _index(self.docs)
 
 
 def _kinds(kb: KnowledgeBase) -> dict[str, tuple[str, list[str], str]]:
@@ -82,16 +103,15 @@ def _kinds(kb: KnowledgeBase) -> dict[str, tuple[str, list[str], str]]:
 def _weights(docs: list[_Doc]) -> dict[str, dict[int, int]]:
     """word -> {doc number: weight}, BM25F over the fields."""
     average = {
-        name: max(1.0, sum(len(doc.fields[name]) for doc in docs) / max(1, len(docs)))
+        name: max(1.0, sum(doc.lengths[name] for doc in docs) / max(1, len(docs)))
         for name in FIELDS
     }
     pseudo: dict[str, dict[int, float]] = defaultdict(dict)
     for number, doc in enumerate(docs):
         per_word: dict[str, float] = defaultdict(float)
         for name, (weight, b) in FIELDS.items():
-            length = len(doc.fields[name])
-            norm = 1 - b + b * length / average[name]
-            for word, count in Counter(doc.fields[name]).items():
+            norm = 1 - b + b * doc.lengths[name] / average[name]
+            for word, count in doc.counts[name].items():
                 per_word[word] += weight * count / norm
         for word, tf in per_word.items():
             pseudo[word][number] = tf
@@ -121,8 +141,13 @@ def _names_index(docs: list[_Doc]) -> dict[str, list[list[float]]]:
 
 def build_index(search_pages: list[SearchPage], kb: KnowledgeBase) -> dict[str, Any]:
     """The index our search worker reads, and the documents Material's result list shows."""
-    kinds = _kinds(kb)
-    docs = [_doc(page, kinds) for page in search_pages]
+    indexer = SearchIndexer(kb)
+    for page in search_pages:
+        indexer.add(page)
+    return indexer.index()
+
+
+def _index(docs: list[_Doc]) -> dict[str, Any]:
     weights = _weights(docs)
     vocabulary = sorted(weights)
     number_of = {word: number for number, word in enumerate(vocabulary)}
