@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from .content.errors import ContentError, ContentErrors, did_you_mean
 from .content.figures import check_sources
 from .content.house_style import check_style
 from .content.knowledge import KnowledgeBase
+from .content.load_cache import LoadCache
 from .content.loader import load_with_errors
 from .content.schema import SCHEMA_DIR, SCHEMAS, stale_schemas
 from .site.blocks import AUTHOR_MACROS
@@ -84,17 +85,23 @@ SYNTAX_MESSAGES = (
 )
 
 
-def _sources(kb: KnowledgeBase) -> Iterator[tuple[str, str, int]]:
+def _sources(
+    kb: KnowledgeBase, only: Collection[str] | None
+) -> Iterator[tuple[str, str, int]]:
     """(path, Markdown body, line of the body's first line) for every text with macros."""
     for page in kb.pages:
-        if page.render_macros:
+        if page.render_macros and (only is None or page.path in only):
             yield page.path, page.body, page.body_line
     for term in kb.terms.values():
-        yield term.path, term.body, term.body_line
+        if only is None or term.path in only:
+            yield term.path, term.body, term.body_line
 
 
 def check_templates(
-    kb: KnowledgeBase, extra_names: Iterable[str] = (), skip: Iterable[str] = ()
+    kb: KnowledgeBase,
+    extra_names: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    only: Collection[str] | None = None,
 ) -> None:
     """Raise `ContentErrors` for every macro problem in every page.
 
@@ -104,7 +111,7 @@ def check_templates(
     env = Environment()
     known = set(AUTHOR_MACROS) | STANDARD_NAMES | set(extra_names)
     errors: list[ContentError] = []
-    for path, body, first_line in _sources(kb):
+    for path, body, first_line in _sources(kb, only):
         if "{{" not in body and "{%" not in body and "{#" not in body:
             continue
         calls = simple_calls(body)
@@ -217,21 +224,27 @@ FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 
 def load_and_check(
-    project: Path, docs_dir: str = "docs", extra_names: Iterable[str] = ()
+    project: Path,
+    docs_dir: str = "docs",
+    extra_names: Iterable[str] = (),
+    cache: LoadCache | None = None,
+    only: Collection[str] | None = None,
 ) -> tuple[KnowledgeBase, list[ContentError]]:
     """What is valid, and every error: of the files, of the macros and of the links.
 
-    The build and `klantreis check` both start here, so they report the same problems.
+    The build and `klantreis check` both start here, so they report the same problems. The
+    preview passes `only`, the files just saved, when nothing else can have changed: the
+    checks within a file then run for those files alone.
     """
-    kb, problems = load_with_errors(project, docs_dir)
+    kb, problems = load_with_errors(project, docs_dir, cache)
     try:
-        check_templates(kb, extra_names=extra_names, skip=failed_kinds(problems))
+        check_templates(kb, extra_names=extra_names, skip=failed_kinds(problems), only=only)
     except ContentErrors as failure:
         problems.extend(failure.errors)
-    problems.extend(broken_links(kb, project / docs_dir))
+    problems.extend(broken_links(kb, project / docs_dir, only))
     if not problems:
         # Warnings a strict build treats as errors: a figure must name its source.
-        problems.extend(check_sources(kb))
+        problems.extend(check_sources(kb, only))
     return kb, problems
 
 
@@ -300,11 +313,15 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
             )
 
 
-def broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
+def broken_links(
+    kb: KnowledgeBase, docs: Path, only: Collection[str] | None = None
+) -> Iterator[ContentError]:
     """Relative links in hand-written pages that point to no page or file."""
     known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
     known |= {STARTER_FILE} | {f"{SCHEMA_DIR}/{name}" for name in SCHEMAS}
     for page in kb.pages:
+        if only is not None and page.path not in only:
+            continue
         body = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), page.body)
         for match in LINK.finditer(body):
             target = (match.group(1) or match.group(2)).split("#", 1)[0]

@@ -9,7 +9,7 @@ no source.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from .errors import ContentError, did_you_mean
 from .knowledge import KnowledgeBase
@@ -54,9 +54,9 @@ def needs_source(text: str) -> bool:
     return next(figures(text), None) is not None
 
 
-def check_sources(kb: KnowledgeBase) -> list[ContentError]:
+def check_sources(kb: KnowledgeBase, only: Collection[str] | None = None) -> list[ContentError]:
     """Warnings for figures without a source and for footnotes to sources that do not exist."""
-    return list(_check(units(kb), kb))
+    return list(_check(units(kb, only), kb))
 
 
 def _check(text_units: Iterable[TextUnit], kb: KnowledgeBase) -> Iterator[ContentError]:

@@ -122,6 +122,15 @@ class KnowledgeBase:
         following = self.phases[index + 1] if index + 1 < len(self.phases) else None
         return previous, following
 
+    def channel_terms(self, channel: Channel) -> list[Term]:
+        """The terms that name a channel (by its id or its name), for the channel's page."""
+        names = {channel.id, channel.name.casefold()}
+        return [
+            term
+            for term in self.terms.values()
+            if term.slug in names or any(form.casefold() in names for form in term.forms)
+        ]
+
     def channel_phase_matrix(self) -> list[tuple[Channel, list[bool]]]:
         """Rows of the channel x phase matrix: does the channel serve each phase?"""
         return [

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .errors import ContentError, ContentErrors, did_you_mean
 from .figures import citing_files
 from .files import SourceFiles
 from .knowledge import KnowledgeBase, sort_key
+from .load_cache import FileOutcome, LoadCache, context_key, file_stamp
 from .model import (
     PHASE_IDS,
     Channel,
@@ -40,18 +42,19 @@ CATALOGUE_FILES = {
 }
 # A knowledge base without figures or a house style needs neither file.
 OPTIONAL_CATALOGUES = frozenset({"sources", "style"})
+T = TypeVar("T")
 
 
 class Loader:
     """Reads the project once; collects every `ContentError` before raising."""
 
-    def __init__(self, root: Path, docs_dir: str = "docs") -> None:
+    def __init__(self, root: Path, docs_dir: str = "docs", cache: LoadCache | None = None) -> None:
         self.root = root
         self.docs_dir = docs_dir
+        self.cache = cache
         self.errors: list[ContentError] = []
         self.files = SourceFiles(root, self.errors)
-        # Line maps kept for the cross-reference checks that run after all files are read.
-        self._term_lines: dict[str, YamlDocument] = {}
+        # Names kept for the cross-reference checks that run after all files are read.
         self._names: dict[str, list[tuple[str, int, bool]]] = {}
         # The YAML of every file that loaded, for checks that point at a line inside it.
         self.documents: dict[str, YamlDocument] = {}
@@ -145,65 +148,97 @@ class Loader:
         path = f"{JOURNEYS_DIR}/{catalogue_file}"
         return not any(error.path == path for error in self.errors)
 
+    # -- one file at a time, remembered between loads -------------------------------------
+
+    def _cached(self, path: Path, context: int, load_one: Callable[[], T]) -> T:
+        """What `load_one` gives for this file, from the cache when the file is unchanged."""
+        if self.cache is None:
+            return load_one()
+        rel, stamp = self.files.rel(path), file_stamp(path)
+        known = self.cache.get(rel, stamp, context)
+        if known is not None:
+            self.errors.extend(known.errors)
+            if known.names is not None:
+                self._names[rel] = known.names
+            if known.document is not None:
+                self.documents[rel] = known.document
+            return cast(T, known.item)
+        errors_before = len(self.errors)
+        item = load_one()
+        outcome = FileOutcome(
+            stamp,
+            context,
+            item,
+            tuple(self.errors[errors_before:]),
+            self._names.get(rel),
+            self.documents.get(rel),
+        )
+        self.cache.put(rel, outcome)
+        return item
+
     # -- glossary ------------------------------------------------------------------------
 
     def _terms(self, known: dict[str, set[str]]) -> Iterator[Term]:
         files = list(self.files.slugged(self.root / GLOSSARY_DIR, (".md",)))
         context = {**known, "terms": {slug for slug, _ in files}}
+        key = context_key(context)
         for slug, path in files:
-            rel = self.files.rel(path)
-            text = self.files.read(path)
-            if text is None:
-                continue
-            if not text.strip():
-                self.errors.append(ContentError(rel, 0, "het bestand is leeg."))
-                continue
-            if not text.startswith("---\n"):
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        1,
-                        "de front matter ontbreekt.",
-                        "Zet bovenaan een blok tussen twee '---' regels "
-                        "met title: en description:.",
-                    )
+            term = self._cached(path, key, partial(self._term, slug, path, context))
+            if term is not None:
+                yield term
+
+    def _term(self, slug: str, path: Path, context: dict[str, set[str]]) -> Term | None:
+        rel = self.files.rel(path)
+        text = self.files.read(path)
+        if text is None:
+            return None
+        if not text.strip():
+            self.errors.append(ContentError(rel, 0, "het bestand is leeg."))
+            return None
+        if not text.startswith("---\n"):
+            self.errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "de front matter ontbreekt.",
+                    "Zet bovenaan een blok tussen twee '---' regels met title: en description:.",
                 )
-                continue
-            try:
-                source = split_front_matter(text, rel)
-            except ContentErrors as failure:
-                self.errors.extend(failure.errors)
-                continue
-            self._record_names(rel, source.front_matter)
-            front = validate(
-                TermFrontMatter,
-                source.front_matter.data,
-                source.front_matter,
-                rel,
-                self.errors,
-                context=context,
             )
-            if front is None:
-                continue
-            if not source.body.strip():
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        source.body_line,
-                        "de uitleg onder de front matter ontbreekt.",
-                        "Schrijf onder de afsluitende '---' een uitleg van het begrip.",
-                    )
+            return None
+        try:
+            source = split_front_matter(text, rel)
+        except ContentErrors as failure:
+            self.errors.extend(failure.errors)
+            return None
+        self._record_names(rel, source.front_matter)
+        front = validate(
+            TermFrontMatter,
+            source.front_matter.data,
+            source.front_matter,
+            rel,
+            self.errors,
+            context=context,
+        )
+        if front is None:
+            return None
+        if not source.body.strip():
+            self.errors.append(
+                ContentError(
+                    rel,
+                    source.body_line,
+                    "de uitleg onder de front matter ontbreekt.",
+                    "Schrijf onder de afsluitende '---' een uitleg van het begrip.",
                 )
-                continue
-            self._term_lines[slug] = source.front_matter
-            self.documents[rel] = source.front_matter
-            yield Term(
-                **front.model_dump(),
-                slug=slug,
-                path=rel,
-                body=source.body,
-                body_line=source.body_line,
             )
+            return None
+        self.documents[rel] = source.front_matter
+        return Term(
+            **front.model_dump(),
+            slug=slug,
+            path=rel,
+            body=source.body,
+            body_line=source.body_line,
+        )
 
     def _record_names(self, rel: str, front: YamlDocument) -> None:
         """Keep the title and aliases as written, so clashes are found even in invalid files."""
@@ -251,7 +286,7 @@ class Loader:
                 )
         for term in terms.values():
             if term.slug in term.related:
-                line = self._term_lines[term.slug].line_of(
+                line = self.documents[term.path].line_of(
                     ("related", term.related.index(term.slug))
                 )
                 self.errors.append(
@@ -262,27 +297,33 @@ class Loader:
 
     def _journeys(self, known: dict[str, set[str]]) -> Iterator[Journey]:
         folder = self.root / JOURNEYS_DIR
+        key = context_key(known)
         for slug, path in self.files.slugged(folder, (".yml", ".yaml")):
-            document = self.files.yaml(path)
-            if document is None:
-                continue
-            rel = self.files.rel(path)
-            if not isinstance(document.data, dict):
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        document.first_line,
-                        "het bestand moet een klantreis met sleutels zijn "
-                        "(title:, persona:, stages:), "
-                        "geen " + ("lijst." if isinstance(document.data, list) else "losse tekst."),
-                        "Zet elke klantreis in een eigen bestand, zonder '- ' voor title:.",
-                    )
+            journey = self._cached(path, key, partial(self._journey, slug, path, known))
+            if journey is not None:
+                yield journey
+
+    def _journey(self, slug: str, path: Path, known: dict[str, set[str]]) -> Journey | None:
+        document = self.files.yaml(path)
+        if document is None:
+            return None
+        rel = self.files.rel(path)
+        if not isinstance(document.data, dict):
+            self.errors.append(
+                ContentError(
+                    rel,
+                    document.first_line,
+                    "het bestand moet een klantreis met sleutels zijn (title:, persona:, stages:), "
+                    "geen " + ("lijst." if isinstance(document.data, list) else "losse tekst."),
+                    "Zet elke klantreis in een eigen bestand, zonder '- ' voor title:.",
                 )
-                continue
-            data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
-            self.documents[rel] = document
-            if data is not None and self._opportunity_stages_exist(data, document, rel):
-                yield Journey(**dict(data), slug=slug, path=rel)
+            )
+            return None
+        data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
+        self.documents[rel] = document
+        if data is None or not self._opportunity_stages_exist(data, document, rel):
+            return None
+        return Journey(**dict(data), slug=slug, path=rel)
 
     def _opportunity_stages_exist(
         self, journey: JourneyFile, document: YamlDocument, rel: str
@@ -308,37 +349,44 @@ class Loader:
     def _doc_pages(self, phases: list[Phase]) -> Iterator[DocPage]:
         docs = self.root / self.docs_dir
         names = {phase.name.casefold(): phase.id for phase in phases}
+        key = context_key({"phases": set(names.values())})
         for path in self.files.files(docs, (".md",)):
-            rel = self.files.rel(path)
-            text = self.files.read(path)
-            if text is None:
-                continue
-            try:
-                source = split_front_matter(text, rel)
-            except ContentErrors as failure:
-                self.errors.extend(failure.errors)
-                continue
-            meta = source.front_matter.data
-            if not isinstance(meta, dict):
-                self.errors.append(ContentError(rel, 1, "de front matter moet sleutels bevatten."))
-                continue
-            src_uri = path.relative_to(docs).as_posix()
-            is_article = src_uri.startswith(ARTICLES_DIR + "/")
-            page_phases = self._page_phases(meta, source.front_matter, rel, names, is_article)
-            yield DocPage(
-                src_uri=src_uri,
-                path=rel,
-                title=_page_title(meta, source.body, path),
-                description=str(meta.get("description") or ""),
-                phases=tuple(page_phases),
-                is_article=is_article,
-                draft=bool(meta.get("draft")),
-                date=_date(meta.get("date")),
-                tags=tuple(str(tag) for tag in meta.get("tags") or ()),
-                body=source.body,
-                body_line=source.body_line,
-                render_macros=meta.get("render_macros", True) is not False,
-            )
+            page = self._cached(path, key, partial(self._doc_page, path, docs, names))
+            if page is not None:
+                yield page
+
+    def _doc_page(self, path: Path, docs: Path, names: dict[str, str]) -> DocPage | None:
+        rel = self.files.rel(path)
+        text = self.files.read(path)
+        if text is None:
+            return None
+        try:
+            source = split_front_matter(text, rel)
+        except ContentErrors as failure:
+            self.errors.extend(failure.errors)
+            return None
+        meta = source.front_matter.data
+        if not isinstance(meta, dict):
+            self.errors.append(ContentError(rel, 1, "de front matter moet sleutels bevatten."))
+            return None
+        src_uri = path.relative_to(docs).as_posix()
+        is_article = src_uri.startswith(ARTICLES_DIR + "/")
+        page_phases = self._page_phases(meta, source.front_matter, rel, names, is_article)
+        return DocPage(
+            src_uri=src_uri,
+            path=rel,
+            title=_page_title(meta, source.body, path),
+            description=str(meta.get("description") or ""),
+            phases=tuple(page_phases),
+            is_article=is_article,
+            draft=bool(meta.get("draft")),
+            date=_date(meta.get("date")),
+            tags=tuple(str(tag) for tag in meta.get("tags") or ()),
+            body=source.body,
+            body_line=source.body_line,
+            render_macros=meta.get("render_macros", True) is not False,
+            front_matter=text[: len(text) - len(source.body)],
+        )
 
     def _page_phases(
         self,
@@ -409,10 +457,13 @@ def load_knowledge_base(root: Path, docs_dir: str = "docs") -> KnowledgeBase:
 
 
 def load_with_errors(
-    root: Path, docs_dir: str = "docs"
+    root: Path, docs_dir: str = "docs", cache: LoadCache | None = None
 ) -> tuple[KnowledgeBase, list[ContentError]]:
-    """What is valid, and every problem found: for `klantreis check`, which reports them all."""
-    loader = Loader(root, docs_dir)
+    """What is valid, and every problem found: for `klantreis check`, which reports them all.
+
+    With a `cache` (the preview), files that did not change since the last load are not read.
+    """
+    loader = Loader(root, docs_dir, cache)
     kb = loader.load()
     if not kb.sources:
         return kb, loader.errors

@@ -396,3 +396,5 @@ class DocPage(BaseModel):
     body: str = ""
     body_line: int = 1
     render_macros: bool = True
+    front_matter: str = ""
+    """The front matter as written: a change here may change navigation and lists."""

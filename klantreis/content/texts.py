@@ -8,7 +8,7 @@ text through these units, so a finding points at the line an editor jumps to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,12 +118,17 @@ def _walk(
         yield TextUnit(path, document.line_of(location), node, cites)
 
 
-def units(kb: KnowledgeBase) -> Iterator[TextUnit]:
-    """All prose of the knowledge base: pages, term bodies, and the text in every YAML file."""
+def units(kb: KnowledgeBase, only: Collection[str] | None = None) -> Iterator[TextUnit]:
+    """All prose of the knowledge base: pages, term bodies, and the text in every YAML file.
+
+    With `only`, the prose of those files alone.
+    """
     for page in kb.pages:
-        yield from markdown_units(page.path, page.body, page.body_line)
+        if only is None or page.path in only:
+            yield from markdown_units(page.path, page.body, page.body_line)
     for term in kb.terms.values():
-        yield from markdown_units(term.path, term.body, term.body_line)
+        if only is None or term.path in only:
+            yield from markdown_units(term.path, term.body, term.body_line)
     for path, document in sorted(kb.documents.items()):
-        if path not in NOT_CHECKED:
+        if path not in NOT_CHECKED and (only is None or path in only):
             yield from yaml_units(path, document)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
@@ -147,9 +146,9 @@ def _swap(staging: Path, target: Path) -> None:
 
 
 def serve(project: Path, address: str = "127.0.0.1:8000") -> None:
-    """Live preview; rebuilds on every change to docs, glossary, journeys and templates."""
+    """Live preview; after a save it renders again only the pages the save can change."""
+    from .preview import serve as serve_preview
+
     # Not strict: a warning must not freeze the preview; `klantreis build` stays strict.
     with _offline(False):
-        mkdocs_serve.serve(
-            config_file=str(project / "mkdocs.yml"), dev_addr=address, livereload=True, strict=False
-        )
+        serve_preview(project, address)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..check import load_and_check
+from ..content.load_cache import LoadCache
 from ..content.schema import SCHEMA_DIR, all_schemas
 from ..report import format_errors
 from ..site import pages as page_paths
@@ -40,6 +42,25 @@ IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_EVERY = 250
 
 
+@dataclass
+class BuildState:
+    """The files, navigation and template environment of the last build."""
+
+    files: Files
+    nav: Any
+    env: Any = None
+
+    def has(self, src_uri: str) -> bool:
+        file = self.files.get_file_from_path(src_uri)
+        return file is not None and file.page is not None
+
+    def page(self, src_uri: str) -> Any:
+        file = self.files.get_file_from_path(src_uri)
+        if file is None or file.page is None:
+            raise KeyError(src_uri)
+        return file.page
+
+
 class KlantreisConfig(Config):
     enabled = config_options.Type(bool, default=True)
     search = config_options.Type(bool, default=True)
@@ -51,6 +72,10 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     engine: Engine | None = None
     is_serve = False
+    load_cache: LoadCache | None = None
+    """Set by the preview: files that did not change since the last build are not read again."""
+    state: BuildState | None = None
+    """What the last build made, for the preview to render single pages again."""
     indexer: SearchIndexer
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -60,7 +85,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         # The same checks as `klantreis check`, before MkDocs' own (English, without lines).
-        kb, problems = load_and_check(root, docs_dir, extra_names=config.extra)
+        kb, problems = load_and_check(
+            root, docs_dir, extra_names=config.extra, cache=self.load_cache
+        )
         errors = [problem for problem in problems if not problem.warning]
         if problems and not self.is_serve and (errors or config.strict):
             self.engine = None
@@ -162,6 +189,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     @event_priority(-100)
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         self._files = files
+        self.state = BuildState(files, nav)
         self._engine().set_urls(
             {
                 file.src_uri: file.url
@@ -288,6 +316,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         env.filters["kr_search_worker"] = self._search_worker
+        if self.state is not None:
+            self.state.env = env
         engine = self._engine()
         for file in files.documentation_pages():
             page = file.page

@@ -151,6 +151,18 @@ class Engine:
         self.stats.linked += result.linked
         return result.html
 
+    def forget_mentions(self, page_srcs: Iterable[str]) -> dict[str, set[str]]:
+        """Drop what these pages named (they are about to be linked again); return it."""
+        forgotten: dict[str, set[str]] = {src: set() for src in page_srcs}
+        for slug, named_on in self.mentions.items():
+            for src in forgotten:
+                if named_on.pop(src, None) is not None:
+                    forgotten[src].add(slug)
+        return forgotten
+
+    def mentioned_on(self, page_src: str) -> set[str]:
+        return {slug for slug, named_on in self.mentions.items() if page_src in named_on}
+
     def fill_backlinks(self, html: str, page_src: str, slug: str) -> str:
         """Put the 'Waar dit begrip voorkomt' list into a term page, once all pages are linked."""
         placeholder = f'<div class="kr-backlinks-plek" data-begrip="{slug}"></div>'

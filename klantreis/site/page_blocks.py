@@ -157,12 +157,7 @@ class PageBlocks(Blocks):
             items=self._stage_items(refs, lambda ref: self.kb.phase[ref.stage.phase].name),
             empty="Nog geen klantreis gebruikt dit kanaal.",
         )
-        names = {channel.id, channel.name.casefold()}
-        terms = [
-            term
-            for term in self.kb.terms.values()
-            if term.slug in names or any(form.casefold() in names for form in term.forms)
-        ]
+        terms = self.kb.channel_terms(channel)
         return self._render(
             "pages/channel.md",
             channel=channel,

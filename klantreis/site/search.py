@@ -80,10 +80,21 @@ class SearchIndexer:
         self.kb = kb
         self._kinds = _kinds(kb)
         self.docs: list[_Doc] = []
+        self._position: dict[str, int] = {}
+
+    def use(self, kb: KnowledgeBase) -> None:
+        """Take the knowledge base after a change (term definitions are result texts)."""
+        self.kb, self._kinds = kb, _kinds(kb)
 
     def add(self, page: SearchPage) -> None:
+        """Count the page's words (again, when the preview renders a page anew)."""
         # Counted now, so the build does not hold a second copy of every page's HTML.
-        self.docs.append(_doc(page, self._kinds))
+        doc = _doc(page, self._kinds)
+        if page.location in self._position:
+            self.docs[self._position[page.location]] = doc
+        else:
+            self._position[page.location] = len(self.docs)
+            self.docs.append(doc)
 
     def index(self) -> dict[str, Any]:
         return _index(self.docs)
