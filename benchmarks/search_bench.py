@@ -35,8 +35,8 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
-from scale import dump_mkdocs_yaml, generate, load_mkdocs_yaml  # noqa: E402
 from search_driver import ask, open_search, prepare, rank  # noqa: E402
+from synthetic import dump_mkdocs_yaml, generate, load_mkdocs_yaml  # noqa: E402
 
 from klantreis.content.loader import load_knowledge_base  # noqa: E402
 from klantreis.mkdocs_adapter.build import build  # noqa: E402

@@ -145,4 +145,4 @@ def test_the_mkdocs_steps_the_preview_calls_are_still_there():
     render = list(inspect.signature(build._build_page).parameters)
     assert render[:5] == ["page", "config", "doc_files", "nav", "env"], render
     server = list(inspect.signature(LiveReloadServer.__init__).parameters)
-    assert {"builder", "host", "port", "root", "mount_path"} <= set(server), server
+    assert {"builder", "host", "port", "root", "mount_path", "polling_interval"} <= set(server)
