@@ -6,8 +6,6 @@ template syntax error or an unknown slug is reported with the line in the file o
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,10 +17,10 @@ from .content.figures import check_sources
 from .content.house_style import check_style
 from .content.knowledge import KnowledgeBase
 from .content.loader import load_with_errors
+from .links import LinkChecker
 from .site.blocks import AUTHOR_MACROS
 from .site.linker import TermMatcher
 from .site.page_blocks import PAGE_MACROS
-from .site.pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
 STANDARD_NAMES = frozenset(
@@ -189,10 +187,6 @@ def _check_reference(
 
 # -- findings for `klantreis check` ---------------------------------------------------------
 
-LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=\"([^\"]+)\"")
-FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
-
-
 def load_and_check(
     project: Path, docs_dir: str = "docs", extra_names: Iterable[str] = ()
 ) -> tuple[KnowledgeBase, list[ContentError]]:
@@ -205,7 +199,7 @@ def load_and_check(
         check_templates(kb, extra_names=extra_names, skip=failed_kinds(problems))
     except ContentErrors as failure:
         problems.extend(failure.errors)
-    problems.extend(broken_links(kb, project / docs_dir))
+    problems.extend(LinkChecker(project, docs_dir).broken(kb))
     if not problems:
         # Warnings a strict build treats as errors: a figure must name its source.
         problems.extend(check_sources(kb))
@@ -270,26 +264,4 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
                 "geen stap in de fase(n) " + ", ".join(missing) + ".",
                 "Voeg een stap toe, of zeg met 'ending:' hoe de reis eerder afloopt.",
                 warning=True,
-            )
-
-
-def broken_links(kb: KnowledgeBase, docs: Path) -> Iterator[ContentError]:
-    """Relative links in hand-written pages that point to no page or file."""
-    known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
-    known |= {STARTER_FILE}
-    for page in kb.pages:
-        body = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), page.body)
-        for match in LINK.finditer(body):
-            target = (match.group(1) or match.group(2)).split("#", 1)[0]
-            if not target or "://" in target or target.startswith(("mailto:", "/", "{")):
-                continue
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
-            if resolved in known or (docs / resolved).exists():
-                continue
-            line = page.body_line + body.count("\n", 0, match.start())
-            yield ContentError(
-                page.path,
-                line,
-                f"de link '{target}' wijst naar een pagina die niet bestaat.",
-                "Controleer de map en de bestandsnaam (met .md).",
             )
