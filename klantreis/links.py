@@ -16,10 +16,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import markdown
-import yaml
 
 from .content.errors import ContentError
 from .content.knowledge import KnowledgeBase
+from .project import read_config
 from .site.pages import STARTER_FILE, generated_pages
 
 # The extensions that change where links are found (code, admonitions, tabs, footnotes,
@@ -67,7 +67,7 @@ class LinkChecker:
 
     def __init__(self, project: Path, docs_dir: str = "docs") -> None:
         self.docs = (project / docs_dir).resolve()
-        self.settings = markdown_settings(project / "mkdocs.yml")
+        self.settings = markdown_settings(project)
         self.markdown = markdown.Markdown(**self.settings)
 
     def broken(self, kb: KnowledgeBase) -> Iterator[ContentError]:
@@ -132,10 +132,10 @@ class LinkChecker:
         return on_disk.is_relative_to(self.docs) and on_disk.exists()
 
 
-def markdown_settings(config_file: Path) -> dict[str, Any]:
+def markdown_settings(project: Path) -> dict[str, Any]:
     """The structural Markdown extensions of mkdocs.yml, with their plain settings."""
     extensions: dict[str, dict[str, Any]] = {name: {} for name in DEFAULT_EXTENSIONS}
-    for item in _configured_extensions(config_file):
+    for item in _configured_extensions(project):
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, {})
         name = str(name).removeprefix("markdown.extensions.")
         if name in STRUCTURAL:
@@ -152,24 +152,8 @@ def markdown_settings(config_file: Path) -> dict[str, Any]:
     return {"extensions": list(usable), "extension_configs": usable}
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (`!ENV`, `!!python/name`): they become None."""
-
-
-def _nothing(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("!", _nothing)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _nothing)
-
-
-def _configured_extensions(config_file: Path) -> list[Any]:
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # MkDocs reports a broken mkdocs.yml itself
-    extensions = config.get("markdown_extensions") if isinstance(config, dict) else None
+def _configured_extensions(project: Path) -> list[Any]:
+    extensions = read_config(project).get("markdown_extensions")
     return extensions if isinstance(extensions, list) else []
 
 
