@@ -7,12 +7,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test serve check bundle lint bench lighthouse lock clean browser
 
+# setuptools comes from the lock (pip-compile --all-build-deps), so the package installs without
+# a build environment, quietly, the first time.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
-	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -52,8 +53,8 @@ lighthouse: $(STAMP) browser node_modules/.installed
 
 lock:
 	$(PYTHON) -m venv /tmp/klantreis-lock && /tmp/klantreis-lock/bin/pip install --quiet pip-tools
-	/tmp/klantreis-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras \
-	  -o requirements.lock pyproject.toml
+	/tmp/klantreis-lock/bin/pip-compile --quiet --extra test --all-build-deps --allow-unsafe \
+	  --generate-hashes --strip-extras -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf site dist .site-* test-artifacts
