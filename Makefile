@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check bundle lint bench lighthouse lock clean browser
+.PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser
 
 # setuptools comes from the lock (pip-compile --all-build-deps), so the package installs without
 # a build environment, the first time. Errors still show; pip's warnings (an index location
@@ -19,6 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
+	$(BIN)/klantreis schema
 	$(BIN)/klantreis build --bundel
 
 serve: $(STAMP)
@@ -49,6 +50,10 @@ test: $(STAMP) browser lint node_modules/.installed
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
+
+# Search quality and speed in Chromium: writes benchmarks/search-results.md (about 15 minutes).
+bench-search: $(STAMP) browser
+	$(BIN)/python benchmarks/search_bench.py
 
 lighthouse: $(STAMP) browser node_modules/.installed
 	$(BIN)/python benchmarks/lighthouse.py

@@ -334,7 +334,8 @@ def write_configs(project: Path) -> None:
     repo = load_mkdocs_yaml(REPO_CONFIG)
     config = load_mkdocs_yaml(MINI / "mkdocs.yml")
     config["theme"]["features"] = list(repo["theme"]["features"])
-    config["not_in_nav"] = repo["not_in_nav"]
+    if "not_in_nav" in repo:  # gone from the repo's mkdocs.yml: the engine keeps pages out itself
+        config["not_in_nav"] = repo["not_in_nav"]
     config.pop("nav", None)
     dump_mkdocs_yaml(config, project / "mkdocs.yml")
 
@@ -346,7 +347,7 @@ def write_configs(project: Path) -> None:
 
     # Only to count the nav: the mini fixture's own setting (no not_in_nav).
     without = load_mkdocs_yaml(project / "mkdocs.yml")
-    without.pop("not_in_nav")
+    without.pop("not_in_nav", None)
     dump_mkdocs_yaml(without, project / "mkdocs-zonder-not-in-nav.yml")
 
 

@@ -7,9 +7,8 @@ may move between versions.
 from __future__ import annotations
 
 from .site.blocks import AUTHOR_MACROS, UnknownReference
-from .site.page_blocks import PAGE_MACROS
 
-MACRO_NAMES = AUTHOR_MACROS + PAGE_MACROS
-"""Every macro the engine offers to Markdown pages (authors' macros and the page macros)."""
+MACRO_NAMES = AUTHOR_MACROS
+"""Every macro the engine offers to Markdown pages."""
 
 __all__ = ["MACRO_NAMES", "UnknownReference"]

@@ -17,10 +17,11 @@ from .content.figures import check_sources
 from .content.house_style import check_style
 from .content.knowledge import KnowledgeBase
 from .content.loader import load_with_errors
+from .content.schema import stale_schemas
 from .links import LinkChecker
 from .site.blocks import AUTHOR_MACROS
 from .site.linker import TermMatcher
-from .site.page_blocks import PAGE_MACROS
+from .site.macro_calls import MacroCall, simple_calls
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
 STANDARD_NAMES = frozenset(
@@ -99,10 +100,14 @@ def check_templates(
     valid slug could look unknown.
     """
     env = Environment()
-    known = set(AUTHOR_MACROS) | set(PAGE_MACROS) | STANDARD_NAMES | set(extra_names)
+    known = set(AUTHOR_MACROS) | STANDARD_NAMES | set(extra_names)
     errors: list[ContentError] = []
     for path, body, first_line in _sources(kb):
         if "{{" not in body and "{%" not in body and "{#" not in body:
+            continue
+        calls = simple_calls(body)
+        if calls is not None:  # each call parsed on its own: no need to compile the page
+            errors.extend(_check_calls(calls, kb, known, path, first_line, set(skip)))
             continue
         try:
             tree = env.parse(body)
@@ -156,32 +161,50 @@ def _check_tree(
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known and node.name not in assigned:
-            yield ContentError(
-                path,
-                first_line + node.lineno - 1,
-                f"onbekende macro of variabele '{node.name}'.",
-                did_you_mean(node.name, AUTHOR_MACROS),
-            )
+            yield _unknown_name(node.name, path, first_line + node.lineno - 1)
     for call in tree.find_all(nodes.Call):
         name = call.node.name if isinstance(call.node, nodes.Name) else None
-        if name in REFERENCES and REFERENCES[name] not in skip and call.args:
-            yield from _check_reference(call, kb, path, first_line)
+        if name in REFERENCES and call.args and isinstance(call.args[0], nodes.Const):
+            line = first_line + call.lineno - 1
+            yield from _check_reference(name, call.args[0].value, kb, path, line, skip)
+
+
+def _check_calls(
+    calls: list[MacroCall],
+    kb: KnowledgeBase,
+    known: set[str],
+    path: str,
+    first_line: int,
+    skip: set[str],
+) -> Iterator[ContentError]:
+    for call in calls:
+        line = first_line + call.line - 1
+        if call.name not in known:
+            yield _unknown_name(call.name, path, line)
+        elif call.name in REFERENCES and call.args:
+            yield from _check_reference(call.name, call.args[0], kb, path, line, skip)
+
+
+def _unknown_name(name: str, path: str, line: int) -> ContentError:
+    return ContentError(
+        path,
+        line,
+        f"onbekende macro of variabele '{name}'.",
+        did_you_mean(name, AUTHOR_MACROS),
+    )
 
 
 def _check_reference(
-    call: nodes.Call, kb: KnowledgeBase, path: str, first_line: int
+    macro: str, value: Any, kb: KnowledgeBase, path: str, line: int, skip: set[str]
 ) -> Iterator[ContentError]:
-    argument = call.args[0]
-    if not isinstance(argument, nodes.Const):
-        return
-    kind = REFERENCES[call.node.name]  # type: ignore[attr-defined]
+    kind = REFERENCES[macro]
     known: Any = getattr(kb, kind)
-    if argument.value not in known:
+    if kind not in skip and value not in known:
         yield ContentError(
             path,
-            first_line + call.lineno - 1,
-            f"{KIND_LABELS[kind]} '{argument.value}' in {call.node.name}(...).",  # type: ignore[attr-defined]
-            did_you_mean(argument.value, known),
+            line,
+            f"{KIND_LABELS[kind]} '{value}' in {macro}(...).",
+            did_you_mean(value, known),
         )
 
 
@@ -215,6 +238,7 @@ def findings(project: Path, docs_dir: str = "docs") -> list[ContentError]:
             *_unused_terms(kb),
             *_articles_without_phase(kb),
             *_journey_gaps(kb),
+            *stale_schemas(project, kb),
         ]
     return sorted(problems)
 
@@ -226,7 +250,10 @@ def _unused_terms(kb: KnowledgeBase) -> Iterator[ContentError]:
     texts += [(term.slug, f"{term.description}\n{term.body}") for term in kb.terms.values()]
     texts += [(None, journey.model_dump_json()) for journey in kb.journeys.values()]
     used = {
-        match.slug for owner, text in texts for match in matcher.find(text) if match.slug != owner
+        match.slug
+        for owner, text in texts
+        for match in matcher.find_in_source(text)
+        if match.slug != owner
     }
     for term in kb.terms.values():
         if term.slug not in used:

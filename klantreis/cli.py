@@ -143,6 +143,26 @@ def serve(project: Path, adres: str) -> None:
         click.echo("Voorbeeld gestopt.")  # Ctrl+C is the way to stop it: no error
 
 
+@main.command(help="Schrijf de JSON-schema's voor editors opnieuw in schema/.")
+@PROJECT
+def schema(project: Path) -> None:
+    from .content.loader import load_with_errors
+    from .content.schema import write_schemas
+
+    root = project.resolve()
+    kb, errors = load_with_errors(root)
+    if errors:
+        # The enums come from the catalogues: a broken catalogue would give a wrong schema.
+        click.echo(format_errors(errors, colour=_colour()), color=_colour())
+        click.echo("De schema's zijn niet geschreven: herstel eerst de fouten.", err=True)
+        sys.exit(1)
+    changed = write_schemas(root, kb)
+    for path in changed:
+        click.echo(path.relative_to(root).as_posix())
+    count = _count(len(changed), "schema", "schema's")
+    click.echo(f"{count} bijgewerkt.")
+
+
 @main.command(help="Maak een nieuw artikel, begrip of klantreis vanuit een sjabloon.")
 @PROJECT
 @click.argument("soort", type=Choice(scaffold.KINDS))

@@ -19,6 +19,7 @@ import markdown
 
 from .content.errors import ContentError
 from .content.knowledge import KnowledgeBase
+from .content.schema import SCHEMA_DIR, SCHEMAS
 from .project import read_config
 from .site.pages import STARTER_FILE, generated_pages
 
@@ -77,7 +78,7 @@ class LinkChecker:
             configs = self.settings["extension_configs"]
             self.markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
         known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
-        known |= {STARTER_FILE}
+        known |= {STARTER_FILE} | {f"{SCHEMA_DIR}/{name}" for name in SCHEMAS}
         for page in kb.pages:
             body = without_macros(page.body) if page.render_macros else page.body
             targets = self.targets(body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import json
 import shutil
 import threading
 from collections import Counter
@@ -65,6 +66,12 @@ def page(site: Path, url: str) -> BeautifulSoup:
     """Parse a built page by its URL ('' for home, 'begrippen/seo/')."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def glossary_data(site: Path) -> dict[str, dict[str, str]]:
+    """The titles and definitions the tooltips read, as the browser gets them."""
+    script = (site / "assets" / "klantreis" / "begrippen.js").read_text(encoding="utf-8")
+    return json.loads(script[script.index("{") : script.rindex("}") + 1])
 
 
 def content(soup: BeautifulSoup) -> BeautifulSoup:

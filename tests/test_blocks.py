@@ -22,10 +22,11 @@ def phase(phase_id: str) -> dict:
     return next(item for item in PHASES if item["id"] == phase_id)
 
 
-def test_begrip_links_the_term_with_its_definition_for_the_tooltip():
+def test_begrip_links_the_term_for_the_tooltip():
     link = soup(blocks_for("gids/gids.md").begrip("seo")).a
     assert link.get_text() == SEO["title"]
-    assert link["data-definitie"] == SEO["description"]
+    # The tooltip finds the definition by the term's slug (its file name).
+    assert link["data-begrip"] == "seo"
     assert link["href"] == FROM_GIDS + "begrippen/seo/"
 
 
@@ -100,9 +101,9 @@ def test_journey_map_shows_the_steps_under_their_phases_and_only_filled_lanes():
     steps = [th.get_text(" ", strip=True) for th in table.select("th.kr-stap")]
     assert steps == [f"{number} {stage['title']}" for number, stage in enumerate(VERA["stages"], 1)]
     assert [th["id"] for th in table.select("th.kr-stap")] == ["stap-1", "stap-2", "stap-3", "stap-4"]
-    # Vera's file fills does, feels, emotion, channels, online and pain points; nothing else.
-    assert texts(table.select("tbody th")) == [
-        "Doet", "Voelt", "Emotie", "Kanalen", "Online of offline", "Knelpunten"]
+    # Vera's file fills emotion, does, feels, channels, online and pain points; nothing else.
+    assert texts(table.select("tbody th .kr-lanenaam")) == [
+        "Emotie", "Doet", "Voelt", "Kanalen", "Online of offline", "Knelpunten"]
     does = texts(table.select("tr.kr-lane-does td"))
     assert does == [stage["does"] for stage in VERA["stages"]]
     assert texts(table.select("tr.kr-lane-emotion td")) == [

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from conftest import REPO, Files, make_project
+from conftest import REPO, Files, glossary_data, make_project
 
 from klantreis.cli import main
 
@@ -184,7 +184,7 @@ CASES: list[Case] = [
     ]),
     Case("online_ja", {
         "journeys/vera.yml": vera("    emotion: 1\n", "    emotion: 1\n    online: ja\n"),
-    }, 1, ["journeys/vera.yml:10: 'stages[1].online' moet true of false zijn, gevonden: 'ja'."]),
+    }, 1, ["journeys/vera.yml:10: 'stages[1].online' moet true, false of mixed zijn, gevonden: 'ja'. true = online, false = offline, mixed = allebei."]),
     Case("pain_points_as_text", {"journeys/vera.yml": VERA + "    pain_points: Te duur\n"}, 1, [
         "journeys/vera.yml:14: 'stages[2].pain_points' moet een lijst (regels die beginnen met "
         "'- ' of [a, b]) zijn, gevonden: 'Te duur'.",
@@ -760,7 +760,8 @@ def test_script_and_quotes_in_definition_and_journey_are_only_text(tmp_path: Pat
     root = make_project(tmp_path / "kb", {
         "glossary/cta.md": term("CTA", quoted(HOSTILE), body="Een CTA is een knop.\n"),
         "journeys/vera.yml": journey,
-        "docs/gids/afspraak.md": doc("Afspraak", "Klik op de CTA.\n\n{{ klantreis_kaart('vera') }}\n"),
+        "docs/gids/afspraak.md": doc("Afspraak", "Klik op de CTA.\n\n{{ klantreis_kaart('vera') }}\n\n"
+                                     "{{ emotiecurve('vera') }}\n"),
     })
     code, output = run("check", "--project", str(root))
     assert code == 0 and "Traceback" not in output, output
@@ -780,7 +781,9 @@ def test_script_and_quotes_in_definition_and_journey_are_only_text(tmp_path: Pat
 
     # The tooltip of the linked term.
     link = _soup(site, "gids/afspraak").select_one('article a.kr-begrip[data-begrip="cta"]')
-    assert link is not None and link["data-definitie"] == HOSTILE
+    assert link is not None and link.attrs.keys() == {"class", "href", "data-begrip"}
+    assert glossary_data(site)["cta"]["uitleg"] == HOSTILE
+    assert "<img" not in (site / "assets" / "klantreis" / "begrippen.js").read_text()
 
     # The journey map table and the emotion curve, on the journey page and in a guide.
     for url in ("klantreizen/vera", "gids/afspraak"):
@@ -789,11 +792,14 @@ def test_script_and_quotes_in_definition_and_journey_are_only_text(tmp_path: Pat
         assert table.select("script, img") == []
         assert any(cell.get_text().endswith(f" {HOSTILE}") for cell in table.select("th.kr-stap"))
         assert HOSTILE in [cell.get_text().strip() for cell in table.select("td")]
-        svg = soup.select_one("figure.kr-emotiecurve svg")
-        for tag in svg.find_all(["desc", "title"]):
-            assert tag.find(True) is None, tag
-        assert svg.find("title").get_text() == f"Emotiecurve van {HOSTILE}"
-        assert f"Stap 2, {HOSTILE}: " in svg.find("desc").get_text()
+        region = soup.select_one(".kr-kaart-scroll")
+        assert region["aria-label"] == f"Klantreiskaart van {HOSTILE}, scrollt zijwaarts"
+    # The standalone emotion curve of the emotiecurve macro.
+    svg = _soup(site, "gids/afspraak").select_one("figure.kr-emotiecurve svg")
+    for tag in svg.find_all(["desc", "title"]):
+        assert tag.find(True) is None, tag
+    assert svg.find("title").get_text() == f"Emotiecurve van {HOSTILE}"
+    assert f"Stap 2, {HOSTILE}: " in svg.find("desc").get_text()
 
     # The search index holds the text, escaped only.
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -818,7 +824,7 @@ def test_template_syntax_in_a_definition_is_shown_literally(tmp_path: Path) -> N
     assert definition in term_page.select_one("article").get_text()
     assert term_page.select_one('meta[name="description"]')["content"] == definition
     link = _soup(site, "gids/afspraak").select_one('article a.kr-begrip[data-begrip="placeholder"]')
-    assert link is not None and link["data-definitie"] == definition
+    assert link is not None and glossary_data(site)["placeholder"]["uitleg"] == definition
     assert definition in _soup(site, "begrippen").select_one("article").get_text()
     cells = [td.get_text() for td in _soup(site, "klantreizen/vera").select("table.kr-kaart td")]
     assert "Typt {{ naam }}." in cells

@@ -99,3 +99,57 @@ def test_dutch_search_finds_inflected_forms(desktop, site_url, query, expected):
     results.first.wait_for(timeout=10_000)
     titles = [title.inner_text() for title in desktop.locator(".md-search-result__article h1").all()]
     assert any(expected in title for title in titles), titles
+
+
+@pytest.fixture
+def touch_laptop(browser):
+    """A wide screen with touch and a keyboard, as on a tablet with a keyboard cover."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_enter_on_a_focused_term_follows_the_link_after_a_tap_elsewhere(touch_laptop, site_url):
+    touch_laptop.goto(site_url + "/")
+    touch_laptop.locator("article p").first.tap()
+    link = touch_laptop.locator("article a.kr-begrip", has_text="Google Ads").first
+    link.focus()
+    assert tooltip(touch_laptop).inner_text() == "Betaalde advertenties in Google."
+    touch_laptop.keyboard.press("Enter")
+    touch_laptop.wait_for_url("**/begrippen/google-ads/")
+
+
+def test_the_tooltip_stays_while_the_pointer_is_on_it_and_escape_closes_it(desktop, site_url):
+    desktop.goto(site_url + "/")
+    link = desktop.locator("article a.kr-begrip", has_text="SEO").first
+    link.hover()
+    box = tooltip(desktop).bounding_box()
+    desktop.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    desktop.wait_for_timeout(800)  # longer than the delay before a tooltip hides
+    assert tooltip(desktop).is_visible()
+    desktop.keyboard.press("Escape")
+    assert not tooltip(desktop).is_visible()
+    link.hover()
+    desktop.mouse.move(5, 5, steps=5)  # away from term and tooltip: it goes
+    desktop.wait_for_timeout(800)
+    assert not tooltip(desktop).is_visible()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_tooltip_leaves_the_screen(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, has_touch=True,
+                                  is_mobile=width < 500)
+    tab = context.new_page()
+    seen = 0
+    for url in ("/", "/gids/gids/", "/gids/afspraak/"):
+        tab.goto(site_url + url)
+        links = tab.locator("article a.kr-begrip")
+        for index in range(links.count()):
+            links.nth(index).focus()
+            box = tooltip(tab).bounding_box()
+            assert box is not None
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (url, index, box)
+            assert box["y"] >= 0, (url, index, box)
+            seen += 1
+    assert seen >= 4
+    context.close()

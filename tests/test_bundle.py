@@ -76,7 +76,7 @@ def test_offline_reading_navigation_search_and_tooltip(browser, bundle, tmp_path
     tab.locator("article a.kr-begrip").first.hover()
     assert tab.locator("#kr-tooltip").inner_text() != ""
     tab.goto(home.replace("index.html", "klantreizen/vera.html"))
-    assert tab.locator("figure.kr-emotiecurve circle").count() == 4
+    assert tab.locator(".kr-lane-emotion .kr-punt").count() == 4
 
     tab.goto(home)
     tab.locator(".md-search__input").first.click()

@@ -112,7 +112,7 @@ def test_build_summary_matches_the_built_site(project):
     numbers = dict(re.findall(r"^\s+([a-z' ]+):\s+(\S+)", result.output, re.MULTILINE))
     site = root / "site"
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
-    links = sum(len(content(page(site, p.relative_to(site).as_posix())).select("a.kr-begrip[data-definitie]"))
+    links = sum(len(content(page(site, p.relative_to(site).as_posix())).select("a.kr-begrip[data-begrip]"))
                 for p in pages)
     assert int(numbers["begrippen"]) == len(list((site / "begrippen").glob("*/index.html")))
     assert int(numbers["klantreizen"]) == 1

@@ -77,6 +77,17 @@ def test_figures_without_a_source_are_warned_about_on_their_line(project):
     ]
 
 
+def test_a_strict_build_fails_on_a_figure_without_source_and_keeps_the_old_site(project):
+    root = project({"journeys/_bronnen.yml": SOURCES})
+    site = build(root)
+    before = (site / "index.html").read_bytes()
+    (root / "glossary" / "seo.md").write_text(SEO + "Ruim 70% zoekt eerst online.\n")
+    result = run_cli("build", "--project", str(root))
+    assert result.exit_code == 1
+    assert "glossary/seo.md:8: waarschuwing: het cijfer '70%' heeft geen bron." in result.output
+    assert (site / "index.html").read_bytes() == before
+
+
 def test_unknown_source_in_yaml_is_an_error_with_did_you_mean(project):
     root = project({"journeys/_bronnen.yml": SOURCES})
     channels = (root / "journeys" / "_channels.yml").read_text()
@@ -168,3 +179,9 @@ def test_an_unknown_model_in_a_guide_is_an_error_on_its_line(project):
     assert result.exit_code == 1
     assert "docs/gids/modellen.md:5: onbekend model 'mckinsy' in model(...). Kies uit: aida." in (
         result.output)
+
+
+def test_a_worked_example_covers_what_follows_it_not_a_claim_before_it():
+    assert not needs_source("Stel dat je 100 bezoekers hebt. Als 5% koopt, zijn dat er 5.")
+    assert needs_source("Ruim 90% leest reviews. Een bijvoorbeeld-zin zonder cijfers.")
+    assert needs_source("Ruim 90% leest reviews. Stel dat je 40% haalt.")

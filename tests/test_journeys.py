@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest import assert_link_resolves, content, page, serve_directory
 
@@ -22,27 +24,33 @@ def test_stages_appear_under_their_phase_in_order(mini_site):
 
 def test_lanes_no_stage_fills_are_left_out(mini_site):
     table = content(page(mini_site, URL)).select_one("table.kr-kaart")
-    lanes = [row.th.get_text() for row in table.select("tbody tr")]
-    assert lanes == ["Doet", "Voelt", "Emotie", "Kanalen", "Online of offline", "Knelpunten"]
+    lanes = [row.select_one(".kr-lanenaam").get_text() for row in table.select("tbody tr")]
+    assert lanes == ["Emotie", "Doet", "Voelt", "Kanalen", "Online of offline", "Knelpunten"]
     pain = table.select_one("tr.kr-lane-pain_points").select("td")
     assert [li.get_text() for li in pain[2].select("li")] == ["Te veel keuze", "Geen prijzen"]
 
 
-def test_emotion_curve_has_one_point_per_stage_at_its_height(mini_site):
-    svg = content(page(mini_site, URL)).select_one("figure.kr-emotiecurve svg")
-    points = svg.select("circle.kr-punt")
+def test_emotion_curve_is_a_lane_with_one_point_per_stage_at_its_height(mini_site):
+    row = content(page(mini_site, URL)).select_one("table.kr-kaart tr.kr-lane-emotion")
+    cells = row.select("td")
+    assert len(cells) == 4
+    points = [cell.select_one(".kr-punt") for cell in cells]
     assert [int(p["data-emotie"]) for p in points] == [1, -1, 0, 2]
-    heights = {int(p["data-emotie"]): float(p["cy"]) for p in points}
-    levels = {line.find_next_sibling("text").get_text(): float(line["y1"])
-              for line in svg.select("line.kr-raster")}
-    assert heights[2] == levels["heel positief"] < heights[1] == levels["positief"]
-    assert heights[0] == levels["neutraal"] < heights[-1] == levels["negatief"]
-    xs = [float(p["cx"]) for p in points]
-    assert xs == sorted(xs)
-    assert "Stap 2, Vera twijfelt: negatief (-1)." in svg.select_one("desc").get_text()
-    assert svg["role"] == "img"
+    assert [p["data-stap"] for p in points] == ["1", "2", "3", "4"]
+    # Height by level: +2 at the top, -2 at the bottom, the same classes the scale uses.
     assert [p["class"][-1] for p in points] == [
+        "kr-niveau-p1", "kr-niveau-m1", "kr-niveau-0", "kr-niveau-p2"]
+    assert [p["class"][1] for p in points] == [
         "kr-fase-aandacht", "kr-fase-aandacht", "kr-fase-overweging", "kr-fase-aankoop"]
+    # Each cell draws the line from its left edge through its point to its right edge; the
+    # ends meet the neighbours' lines at the same height.
+    paths = [cell.select_one("polyline.kr-lijn")["points"].split() for cell in cells]
+    assert paths[0][0].startswith("50,") and paths[-1][-1].startswith("50,")
+    for left, right in itertools.pairwise(paths):
+        assert left[-1].split(",")[1] == right[0].split(",")[1]
+    # The text equivalent: every cell says the emotion in words; the drawing is hidden.
+    assert cells[1].select_one(".kr-emotielabel").get_text(" ", strip=True) == "-1 · negatief"
+    assert all(svg["aria-hidden"] == "true" for svg in row.select("svg.kr-curvelijnen"))
 
 
 def test_channel_and_phase_links_on_the_map_resolve(mini_site):
@@ -71,10 +79,19 @@ def test_overview_worksheet_and_starter_file(mini_site):
     import yaml
 
     data = yaml.safe_load((mini_site / "klantreizen" / "klantreis-sjabloon.yml").read_text())
-    assert set(data) == {"title", "description", "sector", "persona", "stages"}
+    assert set(data) == {"title", "description", "sector", "persona", "stages", "opportunities"}
+    assert {"moment_of_truth", "backstage", "owner", "evidence", "quotes", "duration",
+            "emotion_to_be"} <= set(data["stages"][0])
     worksheet = content(page(mini_site, "klantreizen/werkblad/"))
-    lanes = [row.th.get_text() for row in worksheet.select("tbody tr")]
-    assert lanes[:3] == ["Doet", "Denkt", "Voelt"] and "KPI's" in lanes
+    table = worksheet.select_one("table.kr-werkbladtabel")
+    lanes = [row.th.contents[0].get_text().strip() for row in table.select("tbody tr")]
+    assert lanes[:4] == ["Emotie", "Doet", "Denkt", "Voelt"]
+    assert {"KPI's", "Achter de schermen", "Eigenaar", "Klanten zeggen", "Onderbouwing",
+            "Duur"} <= set(lanes)
+    assert "moment van de waarheid" in table.select("thead tr")[1].th.get_text()
+    opportunities = worksheet.select_one("table.kr-kansen-leeg")
+    assert [th.get_text() for th in opportunities.select("thead th")] == [
+        "Kans", "Impact (1–3)", "Moeite (1–3)", "Eigenaar", "Stap"]
 
 
 @pytest.mark.browser

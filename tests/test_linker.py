@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,11 @@ def term(slug: str, title: str, *aliases: str) -> Term:
 
 TERMS = [
     term("seo", "SEO", "zoekmachineoptimalisatie"),
+    term("cta", "CTA", "CTA's", "CTAs", "call to action"),
+    term("qa", "Q&A"),
+    term("bb", "B&B"),
+    term("cafe", "café"),
+    term("mond-tot-mond", "mond-tot-mondreclame", "mond aan mond"),
     term("google-ads", "Google Ads"),
     term("google", "Google"),
     term("conversie", "conversie", "conversies"),
@@ -85,7 +91,10 @@ def test_everything_outside_text_nodes_is_kept_byte_for_byte():
 
 
 WORDS = st.sampled_from(["SEO", "seo", "Google", "Ads", "Google Ads", "conversies", "C++",
-                         "A/B-test", "e-mail", "de", "klant", "<", "&", "é", "\n", " ", "-"])
+                         "A/B-test", "e-mail", "de", "klant", "<", "&", "é", "\n", " ", "-",
+                         "Q&A", "caf\u00e9", "cafe\u0301", "mond", "aan", "\u00a0", "CTA's"])
+ENTITIES = st.sampled_from(["&amp;", "&#233;", "caf&eacute;", "Q&amp;A", "&nbsp;", "&eacute",
+                            "&bogus;", "mond&nbsp;aan mond"])
 TAGS = st.sampled_from(["p", "h2", "code", "a", "li", "em", "div"])
 
 
@@ -95,6 +104,7 @@ def pages(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 6))):
         tag = draw(TAGS)
         text = html.escape(" ".join(draw(st.lists(WORDS, max_size=12))), quote=False)
+        text += "".join(draw(st.lists(ENTITIES, max_size=3)))
         parts.append(f"<{tag}>{text}</{tag}>")
     return "".join(parts)
 
@@ -126,3 +136,63 @@ def test_linking_never_changes_the_visible_text(page, link_every):
     # Only words were wrapped: removing the added links gives back the original page exactly.
     assert ADDED_LINK.sub(r"\1", result.html) == page
     assert result.linked == len(ADDED_LINK.findall(result.html))
+
+
+def test_character_references_are_read_as_the_browser_shows_them():
+    assert linked("<p>Een Q&amp;A en een B&B.</p>") == [("qa", "Q&A"), ("bb", "B&B")]
+    result = LINKER.link("<p>Naar het caf&eacute; of het &#99;af&#233;.</p>", render,
+                         link_every=True)
+    # The link wraps the text as written, entities and all; the rest is untouched.
+    assert result.html == ('<p>Naar het <a class="kr-begrip" data-begrip="cafe">caf&eacute;</a>'
+                           ' of het <a class="kr-begrip" data-begrip="cafe">&#99;af&#233;</a>.</p>')
+
+
+def test_unicode_is_matched_in_nfc_and_never_split_inside_a_letter():
+    decomposed = "cafe\u0301"
+    assert linked(f"<p>Een {decomposed} om de hoek.</p>") == [("cafe", decomposed)]
+    accent_only = TermLinker([term("cafe-zonder", "cafe")])
+    result = accent_only.link(f"<p>{decomposed} en cafe</p>", render)
+    soup = BeautifulSoup(result.html, "html.parser")
+    assert [a.get_text() for a in soup.select("a")] == ["cafe"]
+    assert soup.get_text() == f"{decomposed} en cafe"
+
+
+def test_multi_word_forms_match_across_line_breaks_and_odd_spaces():
+    for spaced in ("mond aan\nmond", "mond&nbsp;aan mond", "mond\u00a0aan  mond"):
+        assert linked(f"<p>Via {spaced} kwam hij.</p>") == [
+            ("mond-tot-mond", html.unescape(spaced))], spaced
+
+
+def test_a_term_written_in_capitals_matches_only_as_written_in_every_form():
+    assert linked("<p>cta, cta's en ctas niet</p>") == []
+    assert linked("<p>Twee CTA's op de pagina.</p>") == [("cta", "CTA's")]
+    assert linked("<p>Een Call to action niet, een call to action wel.</p>") == [
+        ("cta", "call to action")]
+    # A title in small letters matches in any case, every form.
+    assert linked("<p>Conversies tellen.</p>") == [("conversie", "Conversies")]
+
+
+@pytest.mark.parametrize("place", [
+    "<table><caption>SEO</caption><tr><th>SEO</th></tr></table>",
+    "<dl><dt>SEO</dt></dl>",
+    '<div class="admonition tip"><p class="admonition-title">SEO</p></div>',
+    "<template><p>SEO</p></template>",
+    "<noscript><p>SEO</p></noscript>",
+    "<iframe>SEO</iframe>",
+    "<figure><figcaption>SEO</figcaption></figure>",
+    "<p>Zie<sup>SEO</sup></p>",
+    "<script>var x = '<p>SEO</p>';</script>",
+])
+def test_names_labels_and_hidden_content_get_no_link(place):
+    assert linked(place) == []
+
+
+@pytest.mark.parametrize("place", [
+    "<table><tr><td>SEO</td></tr></table>",
+    "<dl><dt>Term</dt><dd>SEO</dd></dl>",
+    '<div class="admonition tip"><p class="admonition-title">Tip</p><p>SEO</p></div>',
+    "<ul><li>SEO</li></ul>",
+    "<blockquote><p>SEO</p></blockquote>",
+])
+def test_running_text_in_cells_lists_and_boxes_gets_a_link(place):
+    assert linked(place) == [("seo", "SEO")]

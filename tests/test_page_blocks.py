@@ -118,5 +118,6 @@ def test_journey_page_and_index_and_worksheet():
     header = sheet.select("table.kr-leeg thead tr")[0].select("th[colspan]")
     assert [(th.get_text(), th["colspan"]) for th in header] == [(p["name"], "2") for p in PHASES]
     assert len(sheet.select("table.kr-leeg thead tr")[1].select("th")) == 1 + 2 * len(PHASES)
-    assert texts(sheet.select("tbody th"))[:3] == ["Doet", "Denkt", "Voelt"]
+    lanes = texts(sheet.select("tbody th"))
+    assert [lane for lane in lanes if lane in ("Doet", "Denkt", "Voelt")] == ["Doet", "Denkt", "Voelt"]
     assert all(td.get_text() == "" for td in sheet.select("tbody td"))

@@ -42,7 +42,7 @@ def test_reader_route_home_phase_term_journey_and_back(browser, site_url, width)
     tab.go_back()
     tab.locator(".kr-stappenlijst a").first.click()
     tab.wait_for_url("**/klantreizen/*/#stap-*")
-    assert tab.locator("figure.kr-emotiecurve svg").is_visible()
+    assert tab.locator(".kr-lane-emotion .kr-punt").first.is_visible()
     assert tab.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
     tab.go_back()
     tab.wait_for_url("**/fasen/overweging/")

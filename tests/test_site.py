@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import assert_link_resolves, build, content, page, run_cli
+from conftest import assert_link_resolves, build, content, glossary_data, page, run_cli
 
 
-def term_links(soup):
-    return [(a["data-begrip"], a.get_text(), a["data-definitie"])
+def term_links(soup, site):
+    definitions = glossary_data(site)
+    return [(a["data-begrip"], a.get_text(), definitions[a["data-begrip"]]["uitleg"])
             for a in content(soup).select("a.kr-begrip")]
 
 
 def test_first_occurrences_are_linked_with_their_definition(mini_site):
-    links = term_links(page(mini_site, ""))
+    links = term_links(page(mini_site, ""), mini_site)
     assert links[:3] == [
         ("seo", "SEO", "Het beter vindbaar maken van je website in zoekmachines."),
         ("conversie", "conversie", "Een bezoeker die doet wat je hoopt, zoals kopen."),
@@ -30,7 +31,7 @@ def test_no_links_in_headings_code_existing_links_or_navigation(mini_site):
 
 
 def test_alias_links_to_its_term_and_lowercase_seo_is_not_linked(mini_site):
-    links = term_links(page(mini_site, "gids/gids/"))
+    links = term_links(page(mini_site, "gids/gids/"), mini_site)
     assert ("seo", "zoekmachineoptimalisatie") in [(s, t) for s, t, _ in links]
     home = content(page(mini_site, ""))
     assert "seo in kleine letters" in home.get_text()
@@ -144,3 +145,21 @@ def test_term_and_channel_pages_stay_out_of_an_automatic_navigation(mini_site):
     nav = page(mini_site, "").select_one("nav.md-nav--primary").get_text(" ")
     assert "Een gids" in nav
     assert "Google Ads" not in nav and "Kanaal: Winkel" not in nav
+
+
+def test_simple_macro_calls_render_without_the_template_engine_and_others_with_it(project):
+    root = project({
+        "docs/gids/eenvoudig.md": (
+            "# Eenvoudig\n\nZie {{ begrip('seo') }} en {{ fase(\"aandacht\", tekst='de eerste fase') }}.\n"
+        ),
+        "docs/gids/volledig.md": (
+            "# Volledig\n\n{% set naam = 'seo' %}Zie {{ begrip(naam) }} op {{ page.title }}.\n"
+        ),
+    })
+    site = build(root)
+    simple = content(page(site, "gids/eenvoudig/"))
+    assert [a.get_text() for a in simple.select("p a")] == ["SEO", "de eerste fase"]
+    assert simple.select_one("a.kr-begrip")["data-begrip"] == "seo"
+    full = content(page(site, "gids/volledig/"))
+    assert full.select_one("a.kr-begrip")["data-begrip"] == "seo"
+    assert "op Volledig." in full.get_text()

@@ -24,14 +24,29 @@ FIGURE = re.compile(
     rf"|(?<![\w-])(?:\d+|{NUMBER_WORDS})\s+op\s+de\s+(?:\d+|{NUMBER_WORDS})\b",
     re.IGNORECASE,
 )
+# Every figure has a digit, or "keer", "maal" or "op de" (number words alone are no figure).
+MAYBE_FIGURE = re.compile(r"[0-9]|keer|maal|op de", re.IGNORECASE)
 WORKED_EXAMPLE = re.compile(r"\b(?:bijvoorbeeld|stel dat|rekenvoorbeeld)", re.IGNORECASE)
 
 
 def figures(text: str) -> Iterator[re.Match[str]]:
-    """The figures in a text that need a source (none in a worked example)."""
-    if WORKED_EXAMPLE.search(text):
-        return
-    yield from FIGURE.finditer(text)
+    """The figures in a text that need a source.
+
+    A worked example announces itself ("stel dat ..."): figures from the sentence that says so
+    to the end of the paragraph are made up; a figure before it is still a claim.
+    """
+    if not MAYBE_FIGURE.search(text):
+        return  # most text has no digit and no number word: one quick look suffices
+    example = WORKED_EXAMPLE.search(text)
+    example_starts = _sentence_start(text, example.start()) if example else len(text)
+    for match in FIGURE.finditer(text):
+        if match.start() < example_starts:
+            yield match
+
+
+def _sentence_start(text: str, position: int) -> int:
+    end_of_previous = max(text.rfind(mark, 0, position) for mark in (". ", "! ", "? ", "\n"))
+    return end_of_previous + 1 if end_of_previous >= 0 else 0
 
 
 def needs_source(text: str) -> bool:

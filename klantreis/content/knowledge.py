@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Channel, DocPage, Journey, JourneyModel, Phase, Source, StyleRule, Term
 from .sources import YamlDocument
@@ -42,6 +42,8 @@ class KnowledgeBase:
     """The house style: preferred words and the forms to avoid."""
     documents: Mapping[str, YamlDocument] = field(default_factory=dict)
     """The YAML of every loaded file by path, for checks that report a line inside it."""
+    citations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Source id -> the files whose text cites it (set by the loader; for the sources page)."""
 
     phase: dict[str, Phase] = field(init=False)
     stages_by_phase: dict[str, list[StageRef]] = field(init=False)
@@ -99,6 +101,15 @@ class KnowledgeBase:
                 for phase in model_stage.phases:
                     model_stages[phase].append((model, model_stage.name))
         set_(self, "model_stages_by_phase", model_stages)
+
+    def for_site(self) -> KnowledgeBase:
+        """The knowledge base without what only the checks read: page bodies and YAML line maps.
+
+        A build keeps its knowledge base to the end, and MkDocs keeps every page's Markdown
+        itself; holding a second copy of every text would cost memory for nothing.
+        """
+        pages = tuple(page.model_copy(update={"body": ""}) for page in self.pages)
+        return replace(self, pages=pages, documents={})
 
     @property
     def model_ids(self) -> set[str]:

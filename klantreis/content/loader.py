@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors, did_you_mean
+from .figures import citing_files
 from .files import SourceFiles
 from .knowledge import KnowledgeBase, sort_key
 from .model import (
@@ -280,8 +282,27 @@ class Loader:
                 continue
             data = validate(JourneyFile, document.data, document, rel, self.errors, context=known)
             self.documents[rel] = document
-            if data is not None:
+            if data is not None and self._opportunity_stages_exist(data, document, rel):
                 yield Journey(**dict(data), slug=slug, path=rel)
+
+    def _opportunity_stages_exist(
+        self, journey: JourneyFile, document: YamlDocument, rel: str
+    ) -> bool:
+        """Every opportunity names a stage of this journey (1 is the first)."""
+        count, fine = len(journey.stages), True
+        for index, opportunity in enumerate(journey.opportunities):
+            if opportunity.stage is not None and opportunity.stage > count:
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        document.line_of(("opportunities", index, "stage")),
+                        f"de kans '{opportunity.title}' hoort bij stap {opportunity.stage}, "
+                        f"maar de reis heeft {count} stappen.",
+                        f"Gebruik een nummer van 1 tot en met {count}.",
+                    )
+                )
+                fine = False
+        return fine
 
     # -- hand-written pages --------------------------------------------------------------
 
@@ -394,4 +415,7 @@ def load_with_errors(
     """What is valid, and every problem found: for `klantreis check`, which reports them all."""
     loader = Loader(root, docs_dir)
     kb = loader.load()
-    return kb, loader.errors
+    if not kb.sources:
+        return kb, loader.errors
+    citations = {source: tuple(paths) for source, paths in citing_files(kb).items()}
+    return replace(kb, citations=citations), loader.errors

@@ -50,8 +50,9 @@ def prose(markdown_line: str) -> str:
 
     Lengths are kept (blanked with spaces), so offsets still point into the original line.
     """
-    for pattern in (INLINE_CODE, MACRO, LINK_TARGET):
-        markdown_line = pattern.sub(lambda match: " " * len(match.group(0)), markdown_line)
+    for marker, pattern in (("`", INLINE_CODE), ("{", MACRO), ("](", LINK_TARGET)):
+        if marker in markdown_line:
+            markdown_line = pattern.sub(lambda match: " " * len(match.group(0)), markdown_line)
     return markdown_line
 
 
@@ -106,8 +107,10 @@ def _walk(
         if isinstance(own, list) and own:
             cites = tuple(str(source) for source in own)
         for key, value in node.items():
-            if key not in NOT_PROSE and key != "bron":
-                yield from _walk(path, document, value, (*location, key), cites)
+            # `phases` is a list of ids in most files, but a channel's roles per phase are prose.
+            if key == "bron" or (key in NOT_PROSE and not isinstance(value, dict)):
+                continue
+            yield from _walk(path, document, value, (*location, key), cites)
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _walk(path, document, item, (*location, index), cites)

@@ -10,6 +10,7 @@ from .errors import ContentError, did_you_mean
 from .sources import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
+EMOTIONS = ("emotion", "emotion_to_be")
 
 _TYPE_NAMES = {
     "string_type": "tekst",
@@ -60,7 +61,22 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
             "Houd 'description' bij één zin van hoogstens 300 tekens; "
             "zet de rest in de uitleg onder de front matter.",
         )
-    if kind in ("greater_than_equal", "less_than_equal") and loc[-1] == "emotion":
+    if kind == "online_value":
+        return (
+            f"'{field}' moet true, false of mixed zijn, gevonden: {_describe(found)}.",
+            "true = online, false = offline, mixed = allebei.",
+        )
+    if kind == "literal_error":
+        choices = error["ctx"]["expected"].replace(" or ", " of ")
+        return f"'{field}' moet {choices} zijn, gevonden: {_describe(found)}.", ""
+    if kind in ("greater_than_equal", "less_than_equal") and loc[-1] in ("impact", "effort"):
+        return (
+            f"'{field}' moet 1, 2 of 3 zijn, gevonden: {found!r}.",
+            "Gebruik 1 (weinig), 2 (gemiddeld) of 3 (veel).",
+        )
+    if kind == "greater_than_equal" and loc[-1] == "stage":
+        return f"'{field}' moet een stapnummer zijn, 1 of hoger; gevonden: {found!r}.", ""
+    if kind in ("greater_than_equal", "less_than_equal") and loc[-1] in EMOTIONS:
         return (
             f"'{field}' moet tussen -2 en 2 liggen, gevonden: {found!r}.",
             "Gebruik -2 (heel negatief), -1, 0, 1 of 2 (heel positief).",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +16,34 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..check import load_and_check
+from ..content.schema import SCHEMA_DIR, all_schemas
 from ..report import format_errors
 from ..site import pages as page_paths
+from ..site.blocks import AUTHOR_MACROS
 from ..site.engine import Engine
+from ..site.macro_calls import simple_calls
+from ..site.search import SearchIndexer, SearchPage, material_index
 from ..site.seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
 # Progress lines go to their own logger: the CLI shows them, MkDocs' strict mode ignores them.
 progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
-STYLESHEETS = ("klantreis.css",)
-SCRIPTS = ("tooltips.js", "search.js")
+STYLESHEETS = ("klantreis.css", "kaart.css")
+SCRIPTS = ("tooltips.js", "kaart.js")
+GLOSSARY_DATA = "assets/klantreis/begrippen.js"
+"""Every term's definition for the tooltips, made by the engine (loaded before tooltips.js)."""
+SEARCH_WORKER = "assets/klantreis/search-worker.js"
+# Material's worker URL in the config block of base.html (tests/test_search_contract.py).
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_EVERY = 250
 
 
 class KlantreisConfig(Config):
     enabled = config_options.Type(bool, default=True)
+    search = config_options.Type(bool, default=True)
+    """Our search worker and index; false leaves Material's own search (for the benchmark)."""
 
 
 class KlantreisPlugin(BasePlugin[KlantreisConfig]):
@@ -38,6 +51,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     engine: Engine | None = None
     is_serve = False
+    indexer: SearchIndexer
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -48,28 +62,29 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         # The same checks as `klantreis check`, before MkDocs' own (English, without lines).
         kb, problems = load_and_check(root, docs_dir, extra_names=config.extra)
         errors = [problem for problem in problems if not problem.warning]
+        if problems and not self.is_serve and (errors or config.strict):
+            self.engine = None
+            raise PluginError(_failure_message(problems, strict_warnings=not errors))
         if errors:
-            message = "De bronbestanden bevatten fouten:\n" + format_errors(errors)
-            if not self.is_serve:
-                self.engine = None
-                raise PluginError(message)
             # In the preview, show the problems on every page instead of stopping: the
             # consultant sees them in the browser, and the next save that fixes them recovers.
-            log.error(message)
+            log.error("De bronbestanden bevatten fouten:\n" + format_errors(errors))
         elif problems:
-            log.info("Waarschuwingen:\n" + format_errors(problems))
+            log.warning("Waarschuwingen:\n" + format_errors(problems))
         problems = errors
         # Our theme folder sits after the user's custom_dir and before Material's own templates.
         config.theme.dirs.insert(
             len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
         )
-        self.engine = Engine.create(kb, [Path(d) for d in config.theme.dirs], problems)
+        self.engine = Engine.create(kb.for_site(), [Path(d) for d in config.theme.dirs], problems)
+        self.indexer = SearchIndexer(self.engine.kb)
         if self._offline(config):
             # The offline plugin drops its CDN shim only when a polyfill names iframe-worker.
             config.extra.setdefault("polyfills", []).append(IFRAME_WORKER)
         if kb.sources and "footnotes" not in config.markdown_extensions:
             config.markdown_extensions.append("footnotes")  # sources are cited as footnotes
         config.extra_css.extend(f"assets/klantreis/{name}" for name in STYLESHEETS)
+        config.extra_javascript.append(GLOSSARY_DATA)
         config.extra_javascript.extend(f"assets/klantreis/{name}" for name in SCRIPTS)
         for folder in ("glossary", "journeys"):
             if (root / folder).is_dir():
@@ -81,6 +96,9 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     @event_priority(-100)
     def on_files(self, files: Files, *, config: Any) -> Files:
         engine = self._engine()
+        if self.config.search:
+            # Here, once every plugin has its configuration: Material's search made its index.
+            _spare_material_indexing(config)
         for page in engine.generated_pages():
             # Out of the navigation even when mkdocs.yml builds it automatically.
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -94,9 +112,20 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                 config, page_paths.STARTER_FILE, content=page_paths.starter_file(engine.renderer)
             ),
         )
+        self._add(files, File.generated(config, GLOSSARY_DATA, content=engine.glossary_data()))
+        for name, text in all_schemas(engine.kb).items():
+            # The same schemas as in the repository's schema/, for editors that read a URL.
+            self._add(files, File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
         if config.site_url:
             robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url}sitemap.xml\n"
             self._add(files, File.generated(config, "robots.txt", content=robots))
+        if self.config.search:
+            self._add(
+                files,
+                File.generated(
+                    config, SEARCH_WORKER, abs_src_path=str(PACKAGE / "assets" / "search-worker.js")
+                ),
+            )
         for name in STYLESHEETS + SCRIPTS:
             self._add(
                 files,
@@ -145,8 +174,17 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # Before the macros plugin renders the page, so titles never reach Jinja as code.
     @event_priority(100)
     def _before_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        if self._engine().has_problems_in(page.file.src_uri):
+        engine = self._engine()
+        if engine.has_problems_in(page.file.src_uri):
             page.meta["render_macros"] = False  # a broken macro must not stop the preview
+        elif not has_template_syntax(markdown):
+            page.meta["render_macros"] = False  # nothing to render: spare compiling the page
+        elif self._renders_plain_macros(config, page):
+            calls = simple_calls(markdown)
+            if calls is not None and all(call.name in AUTHOR_MACROS for call in calls):
+                # Only our macros with constant arguments: call them, the page needs no Jinja.
+                markdown = engine.render_calls(markdown, page.file.src_uri, calls)
+                page.meta["render_macros"] = False
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
@@ -156,9 +194,24 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # After the macros plugin, so the sources' own text is never read as a template.
     @event_priority(-100)
     def _after_macros(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        return self._engine().add_source_notes(markdown, page.file.src_uri)
+        engine = self._engine()
+        markdown = engine.fill_generated(markdown, page.file.src_uri)
+        return engine.add_source_notes(markdown, page.file.src_uri)
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    @staticmethod
+    def _renders_plain_macros(config: Any, page: Any) -> bool:
+        """Whether the macros plugin would render this page with Jinja's standard syntax."""
+        macros = config.plugins.get("macros")
+        if macros is None:
+            return False
+        settings = macros.config
+        standard = all(  # an empty setting means Jinja's own marker
+            settings.get(f"j2_{kind}_start_string") in ("", None, marker)
+            for kind, marker in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+        )
+        return standard and page.meta.get("render_macros", settings.get("render_by_default", True))
 
     # Late, so the links go into the final HTML of every other content plugin.
     @event_priority(-50)
@@ -169,8 +222,22 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             progress.info(f"{engine.stats.pages} pagina's verwerkt ...")
         return engine.problems_banner() + html if engine.problems else html
 
+    # Before Material's search plugin, which strips the data-search-exclude markers.
+    @event_priority(50)
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         engine = self._engine()
+        search_meta = page.meta.get("search")
+        excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
+        if self.config.search and page.content and not excluded:
+            self.indexer.add(
+                SearchPage(
+                    src_uri=page.file.src_uri,
+                    location=page.url,
+                    title=_plain(page.title),
+                    html=page.content,
+                    description=_plain(page.meta.get("description")),
+                )
+            )
         facts = PageFacts(
             src_uri=page.file.src_uri,
             url=page.canonical_url or "",
@@ -206,7 +273,21 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         base = config.site_url or ""
         return base + ("" if url in ("", "./", ".") else url)
 
+    # After Material's search plugin wrote its index, before the offline plugin copies it.
+    @event_priority(-50)
+    def on_post_build(self, *, config: Any) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.config.search or not path.is_file():
+            return
+        material = json.loads(path.read_text(encoding="utf-8"))
+        built = self.indexer.index()
+        path.write_text(
+            json.dumps(material_index(material, built), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
+
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        env.filters["kr_search_worker"] = self._search_worker
         engine = self._engine()
         for file in files.documentation_pages():
             page = file.page
@@ -216,10 +297,46 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                 )
         return env
 
+    def _search_worker(self, config_block: str) -> str:
+        """Point Material's config block at our search worker (theme/main.html)."""
+        if not self.config.search:
+            return config_block
+        replaced, count = MATERIAL_WORKER.subn(SEARCH_WORKER, str(config_block))
+        if count != 1:
+            raise PluginError(
+                "Het zoekscript van Material staat niet meer in het configuratieblok van "
+                "base.html; na een update van Material moet theme/main.html worden aangepast."
+            )
+        return Markup(replaced)
+
     def _engine(self) -> Engine:
         if self.engine is None:
             raise PluginError("De kennisbank kon niet worden geladen.")
         return self.engine
+
+
+class _ConfigOnlyIndex:
+    """Stands in for the index of Material's search plugin while ours is on.
+
+    Material's page script needs the plugin (for the search box) and its index file (for the
+    config); its documents would be parsed from every page's HTML and then thrown away.
+    """
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+    def add_entry_from_context(self, page: Any) -> None:
+        pass
+
+    def generate_search_index(self, previous: Any) -> str:
+        return json.dumps({"config": self.settings, "docs": []})
+
+
+def _spare_material_indexing(config: Any) -> None:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is not None and plugin.config.enabled and hasattr(plugin, "search_index"):
+        # tests/test_search_contract.py checks the names this relies on.
+        plugin.search_index = _ConfigOnlyIndex(dict(plugin.config))
 
 
 def _plain(value: Any) -> str:
@@ -233,6 +350,17 @@ def _iso_date(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("created")
     return value.isoformat()[:10] if hasattr(value, "isoformat") else None
+
+
+def _failure_message(problems: list[Any], strict_warnings: bool) -> str:
+    message = "De bronbestanden bevatten fouten:\n" + format_errors(problems)
+    if strict_warnings:
+        message += "\n(Een strikte bouw, strict: true in mkdocs.yml, telt waarschuwingen als fout.)"
+    return message
+
+
+def has_template_syntax(markdown: str) -> bool:
+    return "{{" in markdown or "{%" in markdown or "{#" in markdown
 
 
 def neutralise(text: str) -> Markup:

@@ -16,7 +16,7 @@ from ..content.errors import did_you_mean
 from ..content.figures import needs_source
 from ..content.knowledge import KnowledgeBase, StageRef
 from ..content.model import Journey, Source
-from . import pages
+from . import journey_map, pages
 from .render import EMOTION_LABELS, Renderer
 from .urls import Urls
 
@@ -35,19 +35,10 @@ AUTHOR_MACROS = (
     "model",
     "klantreizen_overzicht",
 )
-LANES = (
-    ("does", "Doet", "text"),
-    ("thinks", "Denkt", "text"),
-    ("feels", "Voelt", "text"),
-    ("emotion", "Emotie", "emotion"),
-    ("channels", "Kanalen", "channels"),
-    ("online", "Online of offline", "online"),
-    ("needs", "Behoeften", "text"),
-    ("expectations", "Verwachtingen", "text"),
-    ("pain_points", "Knelpunten", "list"),
-    ("improvements", "Verbeteringen", "list"),
-    ("kpis", "KPI's", "list"),
-)
+LINK_TEXT = "\x00"
+"""Stands in for a link's text while its markup is rendered (never in page text)."""
+LINK_HREF = "\x01"
+"""Stands in for a link's address likewise (relative URLs contain nothing to escape)."""
 
 
 class UnknownReference(ValueError):
@@ -72,8 +63,16 @@ class CurvePoint:
 class Blocks:
     """Renders blocks for the page `page_src`."""
 
-    def __init__(self, kb: KnowledgeBase, urls: Urls, renderer: Renderer, page_src: str) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        urls: Urls,
+        renderer: Renderer,
+        page_src: str,
+        link_cache: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.kb, self.urls, self.renderer, self.page_src = kb, urls, renderer, page_src
+        self.link_cache = {} if link_cache is None else link_cache
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -139,10 +138,25 @@ class Blocks:
 
     def term_link(self, slug: str, text: str) -> str:
         """The tooltip link for a term; `text` is already HTML (escaped page text)."""
-        term = self.kb.terms[slug]
-        return self.renderer.render(
-            "term_link.html", term=term, href=self.href(pages.term_page(slug)), text=Markup(text)
-        ).rstrip("\n")
+        opening, closing = self.link_parts(slug)
+        return opening.replace(LINK_HREF, self.href(pages.term_page(slug)), 1) + text + closing
+
+    def link_parts(self, slug: str) -> tuple[str, str]:
+        """The markup before and after a term link's text, with `LINK_HREF` for its address.
+
+        Rendered once per term and build (kept in `self.link_cache`): a long page links dozens
+        of terms and a build thousands, and a template render costs more than the whole match.
+        """
+        if slug not in self.link_cache:
+            link = self.renderer.render(
+                "term_link.html",
+                term=self.kb.terms[slug],
+                href=Markup(LINK_HREF),
+                text=Markup(LINK_TEXT),
+            )
+            opening, _, closing = link.rstrip("\n").partition(LINK_TEXT)
+            self.link_cache[slug] = (opening, closing)
+        return self.link_cache[slug]
 
     # -- links for authors ---------------------------------------------------------------
 
@@ -204,52 +218,60 @@ class Blocks:
 
     def klantreis_kaart(self, slug: str) -> Markup:
         journey = self._journey(slug)
+        runs = journey_map.phase_bands(journey)
+        bands = [
+            {
+                "phase": self.kb.phase[phase],
+                "count": count,
+                "href": self.href(pages.phase_page(phase)),
+            }
+            for phase, _, count in runs
+        ]
+        band_of = [index for index, (_, _, count) in enumerate(runs) for _ in range(count)]
+        columns = [
+            {
+                "stage": stage,
+                "number": index + 1,
+                "anchor": journey.stage_anchor(index),
+                "band": band_of[index],
+            }
+            for index, stage in enumerate(journey.stages)
+        ]
         return self._render(
             "journey_map.html",
             journey=journey,
-            curve=self.emotiecurve(slug),
-            groups=self._phase_groups(journey),
-            columns=self._columns(journey),
-            lanes=self._lanes(journey),
+            bands=bands,
+            columns=columns,
+            lanes=journey_map.lanes(journey, self._channel_link),
+            online_labels=journey_map.ONLINE_LABELS,
+            evidence_labels=journey_map.EVIDENCE_LABELS,
+            level_class=journey_map.level_class,
+            has_after=any(stage.emotion_to_be is not None for stage in journey.stages),
         )
 
-    def _phase_groups(self, journey: Journey) -> list[dict[str, Any]]:
-        groups: list[dict[str, Any]] = []
-        for stage in journey.stages:
-            if groups and groups[-1]["phase"].id == stage.phase:
-                groups[-1]["count"] += 1
-            else:
-                groups.append(
-                    {
-                        "phase": self.kb.phase[stage.phase],
-                        "count": 1,
-                        "href": self.href(pages.phase_page(stage.phase)),
-                    }
-                )
-        return groups
+    def _channel_link(self, channel_id: str) -> dict[str, str]:
+        return {
+            "name": self.kb.channels[channel_id].name,
+            "href": self.href(pages.channel_page(channel_id)),
+        }
 
-    def _columns(self, journey: Journey) -> list[dict[str, Any]]:
-        return [
-            {"stage": stage, "number": index + 1, "anchor": journey.stage_anchor(index)}
+    def kansen(self, slug: str) -> Markup:
+        """The journey's opportunities, ranked and in an impact x effort grid."""
+        journey = self._journey(slug)
+        stage_links = {
+            index + 1: {"href": f"#{journey.stage_anchor(index)}", "title": stage.title}
             for index, stage in enumerate(journey.stages)
-        ]
-
-    def _lanes(self, journey: Journey) -> list[dict[str, Any]]:
-        lanes = []
-        for key, label, kind in LANES:
-            cells = [getattr(stage, key) for stage in journey.stages]
-            if not any(cell not in (None, "", []) for cell in cells):
-                continue  # A lane no stage fills is left out of the map.
-            if kind == "channels":
-                cells = [
-                    [
-                        {"name": self.kb.channels[c].name, "href": self.href(pages.channel_page(c))}
-                        for c in cell
-                    ]
-                    for cell in cells
-                ]
-            lanes.append({"key": key, "label": label, "kind": kind, "cells": cells})
-        return lanes
+        }
+        return self._render(
+            "opportunities.html",
+            journey=journey,
+            ranked=journey_map.ranked(journey.opportunities),
+            grid=journey_map.impact_effort_grid(journey.opportunities),
+            stages=stage_links,
+            impact_labels=journey_map.IMPACT_LABELS,
+            effort_labels=journey_map.EFFORT_LABELS,
+            effort_columns=journey_map.EFFORT_COLUMNS,
+        )
 
     def emotiecurve(self, slug: str) -> Markup:
         journey = self._journey(slug)
@@ -266,6 +288,11 @@ class Blocks:
             for index, stage in enumerate(journey.stages)
             if stage.emotion is not None
         ]
+        after = [
+            (left + 20 + index * step, top + (2 - stage.emotion_to_be) * unit)
+            for index, stage in enumerate(journey.stages)
+            if stage.emotion_to_be is not None
+        ]
         levels = [
             {
                 "value": value,
@@ -279,6 +306,7 @@ class Blocks:
             "emotion_curve.html",
             id=f"curve-{journey.slug}",
             points=points,
+            after=after,
             levels=levels,
             width=width,
             height=top + 4 * unit + 40,

@@ -6,6 +6,7 @@ about MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,9 +16,11 @@ from typing import Any
 from ..content.errors import ContentError
 from ..content.knowledge import KnowledgeBase
 from . import pages
+from .blocks import UnknownReference
 from .citations import add_source_notes
 from .linker import TermLinker
-from .page_blocks import PageBlocks
+from .macro_calls import MacroCall
+from .page_blocks import PAGE_MACROS, PageBlocks
 from .render import Renderer
 from .urls import Urls
 
@@ -41,6 +44,8 @@ class Engine:
     mentions: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     """Term slug -> {page src_uri: page title} of every page that names the term."""
     stats: BuildStats = field(default_factory=BuildStats)
+    link_cache: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Each term link's markup, rendered once per build (see `Blocks.link_parts`)."""
     problems: list[ContentError] = field(default_factory=list)
     """Content errors shown in the preview instead of stopping it (empty in a real build)."""
 
@@ -77,7 +82,52 @@ class Engine:
         self.urls = Urls(url_of)
 
     def blocks(self, page_src: str) -> PageBlocks:
-        return PageBlocks(self.kb, self.urls, self.renderer, page_src)
+        return PageBlocks(self.kb, self.urls, self.renderer, page_src, self.link_cache)
+
+    def glossary_data(self) -> str:
+        """The script with every term's title and definition, which the tooltips read.
+
+        One file instead of the definition in every link: pages stay small, and editing a
+        definition changes this file and the pages that show it, not every page naming the term.
+        """
+        terms = {
+            slug: {"titel": term.title, "uitleg": term.description}
+            for slug, term in self.kb.terms.items()
+        }
+        return self.renderer.render("glossary_data.js", terms=terms)
+
+    def fill_generated(self, markdown: str, page_src: str) -> str:
+        """A generated page's Markdown with its blocks rendered in place of the placeholders."""
+        if "<!-- kr:" not in markdown:
+            return markdown
+        blocks = self.blocks(page_src)
+
+        def fill(placeholder: re.Match[str]) -> str:
+            macro, argument = placeholder.group(1), placeholder.group(2)
+            if macro not in PAGE_MACROS:
+                return placeholder.group(0)
+            return self._call(blocks, macro, (argument,) if argument else (), ())
+
+        return pages.PLACEHOLDER.sub(fill, markdown)
+
+    def render_calls(self, markdown: str, page_src: str, calls: list[MacroCall]) -> str:
+        """The Markdown with each simple macro call replaced by its block (see macro_calls)."""
+        blocks = self.blocks(page_src)
+        parts, position = [], 0
+        for call in calls:
+            parts.append(markdown[position : call.start])
+            parts.append(self._call(blocks, call.name, call.args, call.kwargs))
+            position = call.end
+        parts.append(markdown[position:])
+        return "".join(parts)
+
+    def _call(self, blocks: PageBlocks, name: str, args: tuple[Any, ...], kwargs: Any) -> str:
+        try:
+            return str(getattr(blocks, name)(*args, **dict(kwargs)))
+        except UnknownReference as error:
+            if not self.problems:
+                raise
+            return str(blocks.missing(error))  # the preview shows it instead of stopping
 
     def add_source_notes(self, markdown: str, page_src: str) -> str:
         """The footnote text of every catalogue source the page cites."""

@@ -1,24 +1,33 @@
 """The term linker: finds glossary terms in a page's text and wraps them in tooltip links.
 
 One Aho-Corasick automaton holds every title and alias, so a page costs one pass over its text
-whatever the number of terms. The HTML is read with the standard library's parser and only text
-nodes outside links, code, headings and opt-out blocks are touched; everything else is copied
-byte for byte.
+whatever the number of terms. The HTML is split into tags and text with one regular expression
+(the pages come from Python-Markdown, so they are well formed); only text outside links, code,
+headings, labels and opt-out blocks is linked, and everything else is copied byte for byte.
+
+Text is matched as a browser shows it: character references decoded, Unicode in NFC, and any
+run of white space as one space. The match is then mapped back to the bytes it came from, so a
+link wraps exactly the original text, entities and line breaks included.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import ahocorasick
 
 from ..content.model import Term
+from .html_tokens import OpenElements, Token, tokens
 
+# Where a term link does not belong: links and code, headings and labels, text that names
+# something (table headers, captions, definition terms), and content a browser does not show
+# as text (templates, fallbacks).
 SKIP_TAGS = frozenset(
-    {
+    [
         "a",
         "code",
         "pre",
@@ -28,8 +37,13 @@ SKIP_TAGS = frozenset(
         "style",
         "textarea",
         "svg",
+        "math",
         "button",
         "select",
+        "option",
+        "label",
+        "summary",
+        "abbr",
         "h1",
         "h2",
         "h3",
@@ -39,30 +53,22 @@ SKIP_TAGS = frozenset(
         "title",
         "head",
         "nav",
-        "label",
-        "summary",
-        "abbr",
-    }
+        "th",
+        "caption",
+        "dt",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "sup",
+        "figcaption",
+        "legend",
+        "cite",
+    ]
 )
-SKIP_CLASSES = frozenset({"geen-begrippen", "kr-geen-begrippen"})
-NEWLINE = re.compile("\n")
-VOID_TAGS = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-)
+SKIP_CLASSES = frozenset({"geen-begrippen", "kr-geen-begrippen", "admonition-title"})
+DATA_TERM = re.compile(r"""\bdata-begrip\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,85 @@ class LinkResult:
     """How many links the linker added."""
 
 
+# -- text as the reader sees it -----------------------------------------------------------
+
+
+class ReadText:
+    """Text of one HTML text node as a browser shows it, with a way back to the source.
+
+    `text` is decoded, NFC-normalised and has every run of white space as one space;
+    `source_span(start, end)` gives the source offsets of `text[start:end]`.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        if "&" not in source and source.isascii() and "  " not in source:
+            # The common case: one source character per character, no table needed.
+            self.text = source.translate(_WHITESPACE_TO_SPACE)
+            self._origin: list[int] | None = None
+            return
+        chars, origin = _decode(source)
+        chars, origin = _normalise(chars, origin, len(source))
+        self.text = "".join(chars)
+        self._origin = origin
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if self._origin is None:
+            return start, end
+        return self._origin[start], self._origin[end]
+
+
+_WHITESPACE_TO_SPACE = str.maketrans("\n\t\r\f", "    ")
+_ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+
+def _decode(source: str) -> tuple[list[str], list[int]]:
+    """Characters with character references decoded, and the source offset of each."""
+    chars: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for entity in _ENTITY.finditer(source):
+        decoded = html.unescape(entity.group(0))
+        if decoded == entity.group(0):
+            continue  # not a reference a browser knows: it shows as written
+        for offset in range(position, entity.start()):
+            chars.append(source[offset])
+            origin.append(offset)
+        for char in decoded:
+            chars.append(char)
+            origin.append(entity.start())
+        position = entity.end()
+    for offset in range(position, len(source)):
+        chars.append(source[offset])
+        origin.append(offset)
+    return chars, origin
+
+
+def _normalise(chars: list[str], origin: list[int], end: int) -> tuple[list[str], list[int]]:
+    """NFC per grapheme cluster, runs of white space as one space; origins follow along."""
+    out: list[str] = []
+    out_origin: list[int] = []
+    index = 0
+    while index < len(chars):
+        char = chars[index]
+        if char.isspace():
+            out.append(" ")
+            out_origin.append(origin[index])
+            while index < len(chars) and chars[index].isspace():
+                index += 1
+            continue
+        cluster_end = index + 1
+        while cluster_end < len(chars) and unicodedata.combining(chars[cluster_end]):
+            cluster_end += 1
+        composed = unicodedata.normalize("NFC", "".join(chars[index:cluster_end]))
+        for char in composed:
+            out.append(char)
+            out_origin.append(origin[index])
+        index = cluster_end
+    out_origin.append(end)
+    return out, out_origin
+
+
 def _fold(text: str) -> str:
     """Lowercase without changing the length, so offsets in the folded text fit the original."""
     folded = text.lower()
@@ -91,8 +176,18 @@ def _fold(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
+def _normal_form(form: str) -> str:
+    return SPACES.sub(" ", unicodedata.normalize("NFC", html.unescape(form))).strip()
+
+
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return char.isalnum() or char == "_" or unicodedata.combining(char) != 0
+
+
+def exact_case(term: Term) -> bool:
+    """A term whose title is written in capitals (SEO, CTA) matches only as written, every form."""
+    letters = [char for char in term.title if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
 
 
 class TermMatcher:
@@ -101,14 +196,16 @@ class TermMatcher:
     def __init__(self, terms: Iterable[Term]) -> None:
         self._automaton = ahocorasick.Automaton()
         for term in terms:
-            for form in term.forms:
-                # A form written entirely in capitals (SEO, CTA) matches only in capitals.
-                exact = form if form.isupper() else None
-                self._automaton.add_word(_fold(form), (len(form), term.slug, exact))
+            exact = exact_case(term)
+            for form in map(_normal_form, term.forms):
+                self._automaton.add_word(
+                    _fold(form), (len(form), term.slug, form if exact else None)
+                )
         if len(self._automaton):
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
+        """Matches in text that is already read as a browser shows it (see `ReadText`)."""
         if not len(self._automaton):
             return []
         candidates = []
@@ -129,13 +226,23 @@ class TermMatcher:
                 position = match.end
         return chosen
 
+    def find_in_source(self, source: str) -> list[Match]:
+        """Matches in raw text (Markdown or a text node), as offsets into `source`."""
+        read = ReadText(source)
+        return [
+            Match(*read.source_span(match.start, match.end), match.slug)
+            for match in self.find(read.text)
+        ]
+
+
+# -- walking the HTML ---------------------------------------------------------------------
 
 RenderLink = Callable[[str, str], str]
 """(slug, text as HTML) -> the HTML of the link."""
 
 
-class _Rewriter(HTMLParser):
-    """Streams through the HTML, rewriting only linkable text nodes."""
+class _Rewriter:
+    """One pass over the page's tokens, rewriting only linkable text nodes."""
 
     def __init__(
         self,
@@ -144,49 +251,41 @@ class _Rewriter(HTMLParser):
         render: RenderLink,
         own_slug: str | None,
         link_every: bool,
-        linked_before: set[str],
     ) -> None:
-        super().__init__(convert_charrefs=False)
         self.source, self.matcher, self.render = source, matcher, render
         self.own_slug, self.link_every = own_slug, link_every
-        self.linked_slugs = linked_before
+        self.linked_slugs: set[str] = set()
         self.result = LinkResult("")
-        # The parser reports (line, column); these offsets turn that into a position in `source`.
-        self._line_starts = [0, *(newline.end() for newline in NEWLINE.finditer(source))]
         self._out: list[str] = []
         self._copied = 0
-        self._stack: list[tuple[str, bool]] = []
-        self._skipping = 0
+        self._open = OpenElements()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "a" and attributes.get("data-begrip"):
-            self.result.mentioned.add(str(attributes["data-begrip"]))
-        if tag in VOID_TAGS:
-            return
-        classes = set((attributes.get("class") or "").split())
-        skip = tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
-        self._stack.append((tag, skip))
-        self._skipping += skip
+    def run(self) -> LinkResult:
+        for token in tokens(self.source):
+            if token.tag is None:
+                if not self._open.skipping:
+                    self._text(token.start, token.end)
+            elif token.closing:
+                self._open.close(token.tag)
+            else:
+                self._start(token)
+        self._out.append(self.source[self._copied :])
+        self.result.html = "".join(self._out)
+        return self.result
 
-    def handle_endtag(self, tag: str) -> None:
-        if not any(open_tag == tag for open_tag, _ in self._stack):
-            return
-        while self._stack:
-            open_tag, skip = self._stack.pop()
-            self._skipping -= skip
-            if open_tag == tag:
-                return
+    def _start(self, token: Token) -> None:
+        if token.tag == "a" and "data-begrip" in token.attributes:
+            mentioned = DATA_TERM.search(token.attributes)
+            if mentioned:
+                self.result.mentioned.add(html.unescape(mentioned.group(1) or mentioned.group(2)))
+        if not token.is_void:
+            self._open.open(
+                str(token.tag), token.tag in SKIP_TAGS or bool(token.classes() & SKIP_CLASSES)
+            )
 
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        matches = self.matcher.find(data)
-        if not matches:
-            return
-        line, column = self.getpos()
-        start = self._line_starts[line - 1] + column
-        pieces, position = [], 0
+    def _text(self, start: int, end: int) -> None:
+        data = self.source[start:end]
+        matches = self.matcher.find_in_source(data)
         for match in matches:
             self.result.mentioned.add(match.slug)
             if match.slug == self.own_slug:
@@ -194,23 +293,10 @@ class _Rewriter(HTMLParser):
             if match.slug in self.linked_slugs and not self.link_every:
                 continue
             self.linked_slugs.add(match.slug)
-            pieces.append(data[position : match.start])
-            pieces.append(self.render(match.slug, data[match.start : match.end]))
-            position = match.end
+            self._out.append(self.source[self._copied : start + match.start])
+            self._out.append(self.render(match.slug, data[match.start : match.end]))
+            self._copied = start + match.end
             self.result.linked += 1
-        if not pieces:
-            return
-        pieces.append(data[position:])
-        self._out.append(self.source[self._copied : start])
-        self._out.append("".join(pieces))
-        self._copied = start + len(data)
-
-    def finish(self) -> LinkResult:
-        self.feed(self.source)
-        self.close()
-        self._out.append(self.source[self._copied :])
-        self.result.html = "".join(self._out)
-        return self.result
 
 
 class TermLinker:
@@ -221,7 +307,7 @@ class TermLinker:
 
     def link(
         self,
-        html: str,
+        html_text: str,
         render: RenderLink,
         *,
         own_slug: str | None = None,
@@ -234,6 +320,6 @@ class TermLinker:
         """
         if not enabled:
             render_nothing: RenderLink = lambda slug, text: text  # noqa: E731
-            result = _Rewriter(html, self.matcher, render_nothing, own_slug, True, set()).finish()
-            return LinkResult(html, result.mentioned, 0)
-        return _Rewriter(html, self.matcher, render, own_slug, link_every, set()).finish()
+            result = _Rewriter(html_text, self.matcher, render_nothing, own_slug, True).run()
+            return LinkResult(html_text, result.mentioned, 0)
+        return _Rewriter(html_text, self.matcher, render, own_slug, link_every).run()

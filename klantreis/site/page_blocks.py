@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
 
-from ..content.figures import citing_files
-from . import pages
+from . import journey_map, pages
 from .blocks import Blocks
 
 PAGE_MACROS = (
@@ -25,19 +25,15 @@ PAGE_MACROS = (
     "_kr_begrip_voet",
 )
 
-WORKSHEET_LANES = (
-    "Doet",
-    "Denkt",
-    "Voelt",
-    "Emotie (−2 tot +2)",
-    "Kanalen",
-    "Online of offline",
-    "Behoeften",
-    "Verwachtingen",
-    "Knelpunten",
-    "Verbeteringen",
-    "KPI's",
-)
+# What to write in a lane of the worksheet, where the lane's name alone does not say it.
+WORKSHEET_HINTS = {
+    "emotion": "−2 tot +2, nu en na verbetering",
+    "quotes": "letterlijk",
+    "evidence": "aanname, interview, data of observatie",
+    "online": "online, offline of allebei",
+    "duration": "hoe lang",
+    "backstage": "processen, systemen, mensen",
+}
 
 
 class PageBlocks(Blocks):
@@ -192,22 +188,34 @@ class PageBlocks(Blocks):
             journey=journey,
             strip=self.fasestrook(covered),
             map=self.klantreis_kaart(slug),
+            opportunities=self.kansen(slug) if journey.opportunities else "",
         )
 
     def _kr_werkblad_pagina(self) -> Markup:
         return self._render(
-            "pages/worksheet.md", phases=self.kb.phases, lanes=WORKSHEET_LANES, columns_per_phase=2
+            "pages/worksheet.md",
+            phases=self.kb.phases,
+            lanes=[
+                {
+                    "label": label,
+                    "hint": WORKSHEET_HINTS.get(key, ""),
+                    "backstage": key in journey_map.BACKSTAGE_LANES,
+                    "first_backstage": key == "backstage",
+                }
+                for key, label, _ in journey_map.LANES
+            ],
+            columns_per_phase=2,
+            opportunity_rows=4,
         )
 
     def _kr_bronnen_pagina(self) -> Markup:
-        citing = citing_files(self.kb)
         items = [
-            {"source": source, "used": self._pages_showing(citing.get(source.id, []))}
+            {"source": source, "used": self._pages_showing(self.kb.citations.get(source.id, ()))}
             for source in sorted(self.kb.sources.values(), key=lambda s: s.title.casefold())
         ]
         return self._render("pages/sources.md", sources=items)
 
-    def _pages_showing(self, paths: list[str]) -> list[dict[str, str]]:
+    def _pages_showing(self, paths: Iterable[str]) -> list[dict[str, str]]:
         shown: dict[str, dict[str, str]] = {}
         for path in paths:
             src_uri = pages.page_of_file(path, self.kb)

@@ -7,6 +7,7 @@ page only as escaped macro output and is never read as a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -53,15 +54,24 @@ class GeneratedPage:
     """False for the pages made by the hundred (terms, channels): their indexes list them."""
 
 
+# libyaml's emitter when PyYAML has it: hundreds of pages' front matter per build.
+_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _page(src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     in_nav = meta.get("template") != LIGHT_TEMPLATE
     return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n", in_nav)
 
 
+PLACEHOLDER = re.compile(r"<!-- kr:(_kr_\w+)\(([a-z0-9-]*)\) -->")
+"""Where a generated page's blocks go; the engine fills them in after the macros plugin ran."""
+
+
 def _call(macro: str, argument: str | None = None) -> str:
-    # Arguments are slugs or phase ids, validated by the loader: safe to quote as is.
-    return "{{ " + macro + (f'("{argument}")' if argument else "()") + " }}"
+    # An HTML comment, not a macro call: the macros plugin need not compile generated pages,
+    # and the blocks' output (text from the sources) is never read as a template.
+    return f"<!-- kr:{macro}({argument or ''}) -->"
 
 
 def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
@@ -102,7 +112,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                 "title": "Werkblad klantreis",
                 "description": "Een leeg werkblad om in een workshop een klantreis te tekenen.",
                 "begrippen_linken": False,
-                "kr_print": "liggend",
+                "kr_print": "kaart",
             },
             _call("_kr_werkblad_pagina"),
         ),
@@ -144,7 +154,9 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             "title": journey.title,
             "description": journey.description or journey.title,
             "kr_fasen": sorted({stage.phase for stage in journey.stages}),
-            "kr_print": "liggend",
+            "kr_print": "kaart",
+            # The map needs the width of the screen: no navigation and no table of contents.
+            "hide": ["navigation", "toc"],
         }
         pages.append(
             _page(journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug))

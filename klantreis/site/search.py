@@ -1,0 +1,189 @@
+"""The search index, built once per build from every page's text and the knowledge base.
+
+The browser does no indexing: `assets/search-worker.js` receives word lists with a precomputed
+weight per page and only combines them per query. Weights follow BM25F: a word in the title or
+among a term's aliases counts far more than in the running text, and a word's weight in the text
+is divided by the text's length, so a short page about a word beats a long page that mentions it.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content.knowledge import KnowledgeBase
+from . import pages
+from .dutch import STOP_WORDS, word_groups
+from .search_text import page_text, phrase, words
+
+INDEX_VERSION = 1
+# Field weights and length normalisation (BM25F).
+FIELDS = {"title": (12.0, 0.3), "names": (9.0, 0.3), "headings": (3.0, 0.5), "body": (1.0, 0.75)}
+K1 = 1.2
+# How much a whole-phrase match of a page's names adds: terms above phases above channels.
+NAME_BOOST = {"term": 3.0, "phase": 2.5, "channel": 2.0, "page": 1.5}
+SCALE = 20  # weights are sent as integers: score x SCALE
+SUMMARY_CHARS = 220
+
+
+@dataclass
+class SearchPage:
+    """What the adapter knows of one built page."""
+
+    src_uri: str
+    location: str
+    """The page's URL relative to the site root, as Material's search index writes it."""
+    title: str
+    html: str
+    description: str = ""
+
+
+@dataclass
+class _Doc:
+    """One page as the index needs it: word counts per field, not the page's HTML."""
+
+    location: str
+    title: str
+    summary: str
+    kind: str
+    names: list[str]
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    lengths: dict[str, int] = field(default_factory=dict)
+
+
+def _doc(page: SearchPage, kinds: dict[str, tuple[str, list[str], str]]) -> _Doc:
+    kind, names, summary = kinds.get(page.src_uri) or ("page", [page.title], "")
+    text = page_text(page.html)
+    if not summary:
+        summary = page.description or text.body
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    doc = _Doc(page.location, page.title, summary, kind, names)
+    fields = {
+        "title": words(page.title),
+        "names": [word for name in names[1:] for word in words(name)],
+        "headings": [word for heading in text.headings for word in words(heading)],
+        "body": words(text.body),
+    }
+    doc.counts = {name: Counter(found) for name, found in fields.items()}
+    doc.lengths = {name: len(found) for name, found in fields.items()}
+    return doc
+
+
+class SearchIndexer:
+    """Collects the pages of one build as they are rendered, then builds the index once."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._kinds = _kinds(kb)
+        self.docs: list[_Doc] = []
+
+    def add(self, page: SearchPage) -> None:
+        # Counted now, so the build does not hold a second copy of every page's HTML.
+        self.docs.append(_doc(page, self._kinds))
+
+    def index(self) -> dict[str, Any]:
+        return _index(self.docs)
+
+
+def _kinds(kb: KnowledgeBase) -> dict[str, tuple[str, list[str], str]]:
+    kinds: dict[str, tuple[str, list[str], str]] = {}
+    for term in kb.terms.values():
+        kinds[pages.term_page(term.slug)] = ("term", list(term.forms), term.description)
+    for phase in kb.phases:
+        kinds[pages.phase_page(phase.id)] = ("phase", [phase.name, phase.title], phase.goal)
+    for channel in kb.channels.values():
+        kinds[pages.channel_page(channel.id)] = ("channel", [channel.name], channel.description)
+    return kinds
+
+
+def _weights(docs: list[_Doc]) -> dict[str, dict[int, int]]:
+    """word -> {doc number: weight}, BM25F over the fields."""
+    average = {
+        name: max(1.0, sum(doc.lengths[name] for doc in docs) / max(1, len(docs)))
+        for name in FIELDS
+    }
+    pseudo: dict[str, dict[int, float]] = defaultdict(dict)
+    for number, doc in enumerate(docs):
+        per_word: dict[str, float] = defaultdict(float)
+        for name, (weight, b) in FIELDS.items():
+            norm = 1 - b + b * doc.lengths[name] / average[name]
+            for word, count in doc.counts[name].items():
+                per_word[word] += weight * count / norm
+        for word, tf in per_word.items():
+            pseudo[word][number] = tf
+    total = len(docs)
+    result: dict[str, dict[int, int]] = {}
+    for word, postings in pseudo.items():
+        idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+        result[word] = {
+            number: max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))
+            for number, tf in postings.items()
+        }
+    return result
+
+
+def _names_index(docs: list[_Doc]) -> dict[str, list[list[float]]]:
+    """phrase key of every name -> [[doc number, boost], ...]."""
+    names: dict[str, dict[int, float]] = defaultdict(dict)
+    for number, doc in enumerate(docs):
+        for position, name in enumerate(doc.names):
+            key = phrase(name)
+            if key:
+                boost = NAME_BOOST[doc.kind] * (1.0 if position == 0 else 0.9)
+                names[key][number] = max(names[key].get(number, 0.0), boost)
+    return {key: [[number, boost] for number, boost in sorted(found.items())]
+            for key, found in sorted(names.items())}
+
+
+def build_index(search_pages: list[SearchPage], kb: KnowledgeBase) -> dict[str, Any]:
+    """The index our search worker reads, and the documents Material's result list shows."""
+    indexer = SearchIndexer(kb)
+    for page in search_pages:
+        indexer.add(page)
+    return indexer.index()
+
+
+def _index(docs: list[_Doc]) -> dict[str, Any]:
+    weights = _weights(docs)
+    vocabulary = sorted(weights)
+    number_of = {word: number for number, word in enumerate(vocabulary)}
+    postings = []
+    for word in vocabulary:
+        flat: list[int] = []
+        previous = 0
+        for number, weight in sorted(weights[word].items()):
+            flat += [number - previous, weight]  # page numbers as gaps: a smaller file
+            previous = number
+        postings.append(flat)
+    groups = [[number_of[w] for w in group] for group in word_groups(vocabulary)]
+    return {
+        "docs": [
+            {"location": doc.location, "title": html.escape(doc.title, quote=False),
+             "text": html.escape(doc.summary, quote=False)}
+            for doc in docs
+        ],
+        "index": {
+            "version": INDEX_VERSION,
+            "kinds": [doc.kind for doc in docs],
+            "words": vocabulary,
+            "postings": postings,
+            "forms": groups,
+            "names": _names_index(docs),
+            "stop": sorted(STOP_WORDS),
+        },
+    }
+
+
+def material_index(material: dict[str, Any], built: dict[str, Any]) -> dict[str, Any]:
+    """Material's search_index.json with our documents and index in place of its own.
+
+    Material's page script posts only `config` and `docs` of this file to the search worker,
+    so our index travels inside `config` (tests/test_search_contract.py checks that).
+    """
+    if not isinstance(material.get("config"), dict):
+        raise ValueError("search_index.json van Material heeft geen 'config' meer")
+    return {"config": {**material["config"], "klantreis": built["index"]}, "docs": built["docs"]}

@@ -1,0 +1,133 @@
+"""Text for the search index: a page's HTML to plain text, and Dutch words to index tokens.
+
+The tokenizer here and the one in `assets/search-worker.js` must agree word for word; the
+browser tests type real queries against the index this module builds.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .html_tokens import OpenElements, Token, tokens
+
+
+def words_of(text: str) -> frozenset[str]:
+    """A set written as a text of words separated by spaces."""
+    return frozenset(text.split())
+
+
+# Elements whose end is a break between words: without a space there, "Ook geschreven als"
+# followed by "livechat" would become one word "alslivechat".
+BLOCK_TAGS = words_of(
+    "address article aside blockquote br dd details div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul"
+)
+HEADING_TAGS = words_of("h2 h3 h4 h5 h6")
+# Never text: code for the browser, drawings, and the permalink sign after each heading.
+SKIP_TAGS = words_of("script style svg template button")
+# Navigation-like parts of a page that name other pages: indexing them would let a term page
+# match every related term. Footnote and source markers are noise between the words.
+SKIP_CLASSES = words_of(
+    "headerlink kr-begrippenlijst kr-backlinks kr-backlinks-plek kr-bron footnote-ref "
+    "footnote-backref kr-fasestrook"
+)
+
+
+@dataclass
+class PageText:
+    """What a reader reads on a page, split into the parts search weighs differently."""
+
+    headings: list[str] = field(default_factory=list)
+    body: str = ""
+
+
+def page_text(source: str) -> PageText:
+    """The headings and the whole text of a page's HTML, words never glued across elements."""
+    open_elements = OpenElements()
+    parts: list[str] = []
+    heading: list[str] | None = None
+    headings: list[str] = []
+    for token in tokens(source):
+        if token.tag is None:
+            if not open_elements.skipping:
+                text = html.unescape(source[token.start : token.end])
+                parts.append(text)
+                if heading is not None:
+                    heading.append(text)
+            continue
+        if token.tag in BLOCK_TAGS:
+            parts.append(" ")
+            if heading is not None:
+                heading.append(" ")
+        if token.closing:
+            if open_elements.close(token.tag) and token.tag in HEADING_TAGS and heading is not None:
+                headings.append(" ".join("".join(heading).split()))
+                heading = None
+        elif not token.is_void:
+            open_elements.open(token.tag, _skipped(token))
+            if token.tag in HEADING_TAGS and not open_elements.skipping:
+                heading = []
+    body = " ".join("".join(parts).split())
+    return PageText(headings=[text for text in headings if text], body=body)
+
+
+def _skipped(token: Token) -> bool:
+    return (
+        token.tag in SKIP_TAGS
+        or bool(token.classes() & SKIP_CLASSES)
+        or "data-search-exclude" in token.attributes
+        or (token.tag == "sup" and 'id="fnref' in token.attributes)
+    )
+
+
+# -- words ----------------------------------------------------------------------------------
+
+# A word: letters and digits, with apostrophes inside ("CTA's", "zo'n"). Hyphens and slashes
+# join words into a compound ("e-mailmarketing", "A/B-test"), indexed whole and in parts.
+_COMPOUND = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:[-/][a-z0-9]+(?:'[a-z0-9]+)*)*")
+_ACCENTS = re.compile("[\u0300-\u036f]")
+_SEPARATORS = re.compile(r"[-/]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Categorieën" and "categorieen" are the same word.
+
+    The same as the worker's `fold`: NFD, then the combining accents U+0300-U+036F dropped.
+    """
+    text = text.translate(_APOSTROPHES).lower()
+    if text.isascii():
+        return text
+    return _ACCENTS.sub("", unicodedata.normalize("NFD", text))
+
+
+def _word(part: str) -> str:
+    """One index word: "cta's" -> "cta", "zo'n" -> "zon"."""
+    if part.endswith("'s"):
+        part = part[:-2]
+    return part.replace("'", "")
+
+
+def words(text: str) -> list[str]:
+    """The index words of a text, in order; a compound gives its parts, then the whole."""
+    result: list[str] = []
+    for match in _COMPOUND.finditer(fold(text)):
+        found = match.group()
+        if "-" not in found and "/" not in found:
+            word = _word(found) if "'" in found else found
+            if len(word) > 1 or word.isdigit():
+                result.append(word)
+            continue
+        parts = [_word(part) for part in _SEPARATORS.split(found)]
+        result.extend(part for part in parts if len(part) > 1 or part.isdigit())
+        result.append("".join(parts))
+    return result
+
+
+def phrase(text: str) -> str:
+    """A name as one key for whole-phrase matching: "Mond-tot-mond reclame" -> "mondtotmond..."."""
+    return "".join(_word(part) for part in re.split(r"[^a-z0-9']+", fold(text)) if part)

@@ -1,0 +1,89 @@
+"""The search index the engine builds: page text without glued words, Dutch word forms that
+exist in the index, term names as synonyms, and the definition as a term's result text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from klantreis.site.dutch import word_groups
+from klantreis.site.search_text import page_text, words
+
+
+def index_of(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_words_of_neighbouring_elements_never_run_together():
+    html = (
+        '<dl class="kr-kenmerken"><dt>Ook geschreven als</dt><dd>livechat, chatfunctie</dd>'
+        "<dt>Fasen</dt><dd><a>Overweging</a> <a>Aankoop</a></dd></dl><p>Eind</p><p>Begin</p>"
+    )
+    text = page_text(html).body
+    assert "als livechat" in text and "Fasen Overweging" in text and "Eind Begin" in text
+    assert "alslivechat" not in words(text) and "fasenoverweging" not in words(text)
+
+
+def test_footnote_and_source_markers_leave_the_words_and_drop_the_noise():
+    html = (
+        '<p>Reviews helpen<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+        ' echt<span class="kr-bron">[bron]</span> veel.</p>'
+        '<h2 id="x">Kop<a class="headerlink" href="#x">&para;</a></h2>'
+        '<nav class="kr-fasestrook" data-search-exclude>Aandacht</nav><script>var x;</script>'
+    )
+    text = page_text(html)
+    assert text.body == "Reviews helpen echt veel. Kop"
+    assert text.headings == ["Kop"]
+
+
+def test_index_words_fold_accents_apostrophes_and_compounds():
+    assert words("CTA's en KPI’s") == ["cta", "en", "kpi"]
+    assert words("Categorieën") == ["categorieen"]
+    assert words("e-mailmarketing") == ["mailmarketing", "emailmarketing"]
+    assert words("A/B-test") == ["test", "abtest"]
+
+
+def test_word_forms_group_only_words_that_occur():
+    assert ["prijs", "prijzen"] in word_groups(["prijs", "prijzen", "klant"])
+    assert ["afspraak", "afspraken"] in word_groups(["afspraak", "afspraken"])
+    assert ["categorie", "categorieen"] in word_groups(["categorie", "categorieen"])
+    # Alone, "prijzen" has no base form in the index: nothing is invented for it.
+    assert word_groups(["prijzen", "klant"]) == []
+
+
+def test_term_names_are_synonyms_and_the_definition_is_the_result_text(mini_site):
+    index = index_of(mini_site)
+    ours = index["config"]["klantreis"]
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    number = list(docs).index("begrippen/seo/")
+    assert docs["begrippen/seo/"]["text"] == (
+        "Het beter vindbaar maken van je website in zoekmachines.")
+    for name in ("seo", "zoekmachineoptimalisatie"):
+        assert [number, 3.0] in ours["names"][name] or any(
+            entry[0] == number for entry in ours["names"][name]), name
+    assert ours["kinds"][number] == "term"
+    # Material's own configuration stays, for its highlighter on the target page.
+    assert index["config"]["separator"] and index["config"]["lang"] == ["nl"]
+
+
+def test_index_words_of_the_site_contain_no_glued_label(mini_site):
+    vocabulary = set(index_of(mini_site)["config"]["klantreis"]["words"])
+    assert "zoekmachineoptimalisatie" in vocabulary
+    assert not [word for word in vocabulary if word.startswith("als") and word[3:] in vocabulary
+                and len(word) > 6]
+
+
+def test_our_search_off_leaves_materials_index_and_worker(project, tmp_path):
+    from conftest import build
+
+    root = project()
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - klantreis\n" in config
+    (root / "mkdocs.yml").write_text(
+        config.replace("  - klantreis\n", "  - klantreis:\n      search: false\n"),
+        encoding="utf-8")
+    site = build(root)
+    assert "klantreis" not in index_of(site)["config"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "assets/javascripts/workers/search." in home
+    assert not (site / "assets" / "klantreis" / "search-worker.js").exists()
