@@ -380,7 +380,7 @@ CASES: list[Case] = [
     Case("line_break_in_a_key_stays_on_one_line", {
         "journeys/vera.yml": vera("persona:\n", "? 'regel\n\n  regel'\n: x\npersona:\n"),
     }, 1, ["journeys/vera.yml:3: onbekend veld 'regel\\nregel'. Kies uit: bron, description, ending, "
-           "persona, sector, stages, title."]),
+           "opportunities, persona, sector, stages, title."]),
     # Found by the loader fuzzing: an id that is a list made `check` crash with a traceback.
     Case("catalogue_id_of_the_wrong_type", {
         "journeys/_models.yml": "- id: []\n  name: AIDA\n  stages:\n  - name: Attention\n"
