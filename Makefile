@@ -7,12 +7,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser
 
+# setuptools comes from the lock (pip-compile --all-build-deps), so the package installs without
+# a build environment, the first time. Errors still show; pip's warnings (an index location
+# from a machine's pip.conf, setuptools' note on editable installs) do not.
+PIP_QUIET := --quiet --quiet
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
-	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade "pip>=24"
+	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -57,7 +60,8 @@ lighthouse: $(STAMP) browser node_modules/.installed
 
 lock:
 	$(PYTHON) -m venv /tmp/klantreis-lock && /tmp/klantreis-lock/bin/pip install --quiet pip-tools
-	/tmp/klantreis-lock/bin/pip-compile --quiet --extra test --generate-hashes --strip-extras \
+	/tmp/klantreis-lock/bin/pip-compile --quiet --extra test --all-build-deps --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras \
 	  -o requirements.lock pyproject.toml
 
 clean:

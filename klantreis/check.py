@@ -6,8 +6,6 @@ template syntax error or an unknown slug is reported with the line in the file o
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,11 +18,11 @@ from .content.house_style import check_style
 from .content.knowledge import KnowledgeBase
 from .content.load_cache import LoadCache
 from .content.loader import load_with_errors
-from .content.schema import SCHEMA_DIR, SCHEMAS, stale_schemas
+from .content.schema import stale_schemas
+from .links import LinkChecker
 from .site.blocks import AUTHOR_MACROS
 from .site.linker import TermMatcher
 from .site.macro_calls import MacroCall, simple_calls
-from .site.pages import STARTER_FILE, generated_pages
 
 # Names the macros plugin itself offers to every page, and Jinja's globals.
 STANDARD_NAMES = frozenset(
@@ -219,10 +217,6 @@ def _check_reference(
 
 # -- findings for `klantreis check` ---------------------------------------------------------
 
-LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=\"([^\"]+)\"")
-FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
-
-
 def load_and_check(
     project: Path,
     docs_dir: str = "docs",
@@ -241,7 +235,7 @@ def load_and_check(
         check_templates(kb, extra_names=extra_names, skip=failed_kinds(problems), only=only)
     except ContentErrors as failure:
         problems.extend(failure.errors)
-    problems.extend(broken_links(kb, project / docs_dir, only))
+    problems.extend(LinkChecker(project, docs_dir).broken(kb, only))
     if not problems:
         # Warnings a strict build treats as errors: a figure must name its source.
         problems.extend(check_sources(kb, only))
@@ -310,30 +304,4 @@ def _journey_gaps(kb: KnowledgeBase) -> Iterator[ContentError]:
                 "geen stap in de fase(n) " + ", ".join(missing) + ".",
                 "Voeg een stap toe, of zeg met 'ending:' hoe de reis eerder afloopt.",
                 warning=True,
-            )
-
-
-def broken_links(
-    kb: KnowledgeBase, docs: Path, only: Collection[str] | None = None
-) -> Iterator[ContentError]:
-    """Relative links in hand-written pages that point to no page or file."""
-    known = {page.src_uri for page in kb.pages} | {g.src_uri for g in generated_pages(kb)}
-    known |= {STARTER_FILE} | {f"{SCHEMA_DIR}/{name}" for name in SCHEMAS}
-    for page in kb.pages:
-        if only is not None and page.path not in only:
-            continue
-        body = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), page.body)
-        for match in LINK.finditer(body):
-            target = (match.group(1) or match.group(2)).split("#", 1)[0]
-            if not target or "://" in target or target.startswith(("mailto:", "/", "{")):
-                continue
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
-            if resolved in known or (docs / resolved).exists():
-                continue
-            line = page.body_line + body.count("\n", 0, match.start())
-            yield ContentError(
-                page.path,
-                line,
-                f"de link '{target}' wijst naar een pagina die niet bestaat.",
-                "Controleer de map en de bestandsnaam (met .md).",
             )

@@ -16,15 +16,16 @@ import click
 from . import scaffold
 from .check import findings
 from .content.errors import ContentErrors
+from .dutch_click import Choice, DutchGroup, KnowledgeBaseFolder
+from .project import preview_address
 from .report import format_errors, summary_lines
 
 PROJECT = click.option(
     "--project",
     "-p",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Map van de kennisbank (met mkdocs.yml).",
+    type=KnowledgeBaseFolder(),
+    default=".",
+    help="Map van de kennisbank (met mkdocs.yml); standaard de map waarin je nu staat.",
 )
 
 
@@ -54,7 +55,11 @@ def _show_mkdocs_messages(level: int = logging.WARNING) -> None:
     logger.setLevel(level)
 
 
-@click.group(help="Klantreis Kennisbank: bouw, controleer en publiceer de kennisbank.")
+@click.group(
+    name="klantreis",
+    cls=DutchGroup,
+    help="Klantreis Kennisbank: bouw, controleer en publiceer de kennisbank.",
+)
 def main() -> None:
     pass
 
@@ -85,7 +90,7 @@ def check(project: Path, kleur: bool | None) -> None:
 
 @main.command(help="Bouw de site in site/ (en met --bundel ook de offline zip in dist/).")
 @PROJECT
-@click.option("--bundel/--geen-bundel", default=False, help="Maak ook de offline zip.")
+@click.option("--bundel/--geen-bundel", default=False, help="Maak ook de offline zip (of niet).")
 def build(project: Path, bundel: bool) -> None:
     from .bundle import make_bundle
     from .mkdocs_adapter.build import BuildFailed
@@ -120,14 +125,22 @@ def bundle(project: Path) -> None:
     click.echo(f"Offline bundel: {path} ({path.stat().st_size / 1_000_000:.1f} MB)")
 
 
-@main.command(help="Live voorbeeld op http://127.0.0.1:8000, ververst bij elke wijziging.")
+@main.command(help="Live voorbeeld in je browser, ververst bij elke wijziging.")
 @PROJECT
-@click.option("--adres", default="127.0.0.1:8000", show_default=True)
+@click.option(
+    "--adres",
+    default="127.0.0.1:8000",
+    help="Computer en poort van het voorbeeld; standaard 127.0.0.1:8000.",
+)
 def serve(project: Path, adres: str) -> None:
     from .mkdocs_adapter.build import serve as run_serve
 
+    click.echo(f"Voorbeeld op {preview_address(project, adres)} (stoppen: Ctrl+C).")
     _show_mkdocs_messages(logging.INFO)
-    run_serve(project.resolve(), adres)
+    try:
+        run_serve(project.resolve(), adres)
+    except KeyboardInterrupt:
+        click.echo("Voorbeeld gestopt.")  # Ctrl+C is the way to stop it: no error
 
 
 @main.command(help="Schrijf de JSON-schema's voor editors opnieuw in schema/.")
@@ -152,7 +165,7 @@ def schema(project: Path) -> None:
 
 @main.command(help="Maak een nieuw artikel, begrip of klantreis vanuit een sjabloon.")
 @PROJECT
-@click.argument("soort", type=click.Choice(scaffold.KINDS))
+@click.argument("soort", type=Choice(scaffold.KINDS))
 @click.argument("titel")
 def new(project: Path, soort: str, titel: str) -> None:
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
@@ -9,19 +10,27 @@ from typing import Any
 
 from .content.errors import ContentError
 
+# Characters that start a new line in a terminal or an editor (a quoted value may hold them).
+LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
 
 def format_errors(errors: Iterable[ContentError], colour: bool = False) -> str:
     """One block per file; each line starts with `path:line:` so editors can jump to it."""
     lines = []
     for path, group in groupby(sorted(errors), key=lambda error: error.path):
-        lines.append(_paint(path, "1", colour))
+        lines.append(_paint(one_line(path), "1", colour))
         for error in group:
             label = _paint("waarschuwing: ", "33", colour) if error.warning else ""
-            message = error.message if error.warning else _paint(error.message, "31", colour)
-            lines.append(
-                f"  {error.location}: {label}{message}" + (f" {error.hint}" if error.hint else "")
-            )
+            text = one_line(error.message)
+            message = text if error.warning else _paint(text, "31", colour)
+            hint = f" {one_line(error.hint)}" if error.hint else ""
+            lines.append(f"  {one_line(error.location)}: {label}{message}{hint}")
     return "\n".join(lines)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: a line break inside it (from a quoted value) is shown as \\n."""
+    return LINE_BREAKS.sub(lambda match: match.group(0).encode("unicode_escape").decode(), text)
 
 
 def _paint(text: str, code: str, colour: bool) -> str:

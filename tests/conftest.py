@@ -7,6 +7,7 @@ import http.server
 import json
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,17 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 Files = dict[str, str | bytes | None]
+# Examples run by the loader fuzzing (tests/test_fuzz_loader.py), reported at the end of the run.
+FUZZ_COUNTS: Counter[str] = Counter()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """CI's output says how much fuzzing was done, with or without -rA or -s."""
+    if FUZZ_COUNTS:
+        terminalreporter.write_line(
+            f"loader fuzzing: {FUZZ_COUNTS['check'] + FUZZ_COUNTS['build']} examples "
+            f"({FUZZ_COUNTS['check']} checked in-process, {FUZZ_COUNTS['build']} also built)"
+        )
 
 
 def make_project(root: Path, files: Files | None = None, base: str = "mini") -> Path:

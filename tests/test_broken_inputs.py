@@ -371,6 +371,39 @@ CASES: list[Case] = [
     Case("utf16_file", {"glossary/cta.md": term("CTA").encode("utf-16")}, 1, [
         "glossary/cta.md:1: " + NOT_UTF8.format(byte="0xff"),
     ]),
+    # Found by the loader fuzzing: PyYAML starts a line at U+2028 and U+0085, an editor does not.
+    Case("unicode_line_separators_keep_line_numbers", {
+        "journeys/vera.yml": vera("Vera wil afvallen.", "Vera wil\u2028 afvallen\x85 echt.")
+        .replace("emotion: 2", "emotion: 5"),
+    }, 1, [f"journeys/vera.yml:13: 'stages[2].emotion' moet tussen -2 en 2 liggen, gevonden: 5. {RANGE}"]),
+    # Found by the loader fuzzing: a key with a line break made a message span several lines.
+    Case("line_break_in_a_key_stays_on_one_line", {
+        "journeys/vera.yml": vera("persona:\n", "? 'regel\n\n  regel'\n: x\npersona:\n"),
+    }, 1, ["journeys/vera.yml:3: onbekend veld 'regel\\nregel'. Kies uit: bron, description, ending, "
+           "opportunities, persona, sector, stages, title."]),
+    # Found by the loader fuzzing: an id that is a list made `check` crash with a traceback.
+    Case("catalogue_id_of_the_wrong_type", {
+        "journeys/_models.yml": "- id: []\n  name: AIDA\n  stages:\n  - name: Attention\n"
+                                "    phases: [aandacht]\n",
+    }, 1, ["journeys/_models.yml:1: 'id' moet tekst zijn, gevonden: een lijst."]),
+    # Found by the loader fuzzing: a YAML error at the very end was reported one line past it.
+    Case("yaml_error_on_the_last_line", {
+        "journeys/_models.yml": "- id: aida\n  name: AIDA\n  stages:\n  - name: Attention\n"
+                                "    phases: [aandacht]\n!!x y\n",
+    }, 1, [
+        "journeys/_models.yml:6: de YAML op deze regel klopt niet. "
+        "Controleer inspringing, dubbele punten en aanhalingstekens.",
+    ]),
+    # Found by the loader fuzzing: a NUL byte in YAML made `check` crash with a traceback.
+    Case("control_characters_in_yaml", {
+        "journeys/vera.yml": vera("Vera boekt", "Vera\x00boekt").encode(),
+        "glossary/cta.md": term("CTA", "Een knop\x07.").encode(),
+    }, 1, [
+        "glossary/cta.md:3: op deze regel staat een onzichtbaar teken dat niet mag (code 0x07). "
+        "Typ de regel opnieuw, of sla het bestand op als gewone tekst (UTF-8).",
+        "journeys/vera.yml:11: op deze regel staat een onzichtbaar teken dat niet mag (code 0x00). "
+        "Typ de regel opnieuw, of sla het bestand op als gewone tekst (UTF-8).",
+    ], build=True),
     Case("emoji_and_accents_in_titles", {
         "glossary/cafe.md": term("Café-bezoek ☕", "Een bezoek aan het café, met een 😀."),
         "journeys/vera.yml": vera("Vera boekt", "Vera boekt 🎉 een crème-behandeling"),

@@ -37,7 +37,11 @@ def test_new_journey_and_article_are_valid_and_build(project):
     assert article == "docs/artikelen/posts/vijf-tips-voor-je-cta.md"
     assert run_cli("check", "--project", str(root)).exit_code == 0
     site = build(root)
-    assert content(page(site, "klantreizen/sam-koopt-een-fiets-snel/")).select_one("table.kr-kaart")
+    written = yaml.safe_load((root / journey).read_text(encoding="utf-8"))
+    journey_map = content(page(site, "klantreizen/sam-koopt-een-fiets-snel/")).select_one("table.kr-kaart")
+    steps = [cell.get_text(" ", strip=True) for cell in journey_map.select("th.kr-stap")]
+    assert len(steps) == len(written["stages"]) > 0
+    assert all(stage["title"] in step for stage, step in zip(written["stages"], steps, strict=True))
     # A new article starts as a draft: written, previewable, not yet published.
     assert not (site / "artikelen" / "vijf-tips-voor-je-cta").exists()
 

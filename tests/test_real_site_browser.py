@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import struct
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, KEY_PAGES, serve_directory
+from conftest import ARTIFACTS, KEY_PAGES, REPO, serve_directory
+
+from klantreis.content.loader import load_knowledge_base
+from klantreis.project import read_config
 
 pytestmark = pytest.mark.browser
 
@@ -69,12 +73,37 @@ def test_screenshots_for_a_person_to_look_at(browser, site_url, width):
     folder.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport=WIDTHS[width], is_mobile=width == "telefoon")
     tab = context.new_page()
+    titles = key_page_titles()
+    site_name = read_config(REPO)["site_name"]
+    viewport = WIDTHS[width]
     for name, url in PAGES.items():
         tab.goto(site_url + "/" + url)
+        # What the picture shows: the page's own title, at the top of the screen.
+        assert tab.title() == f"{titles[name]} - {site_name}"
+        heading = tab.locator("article h1, .md-content h1").first
+        assert heading.inner_text().rstrip("¶").strip() == titles[name]
+        box = heading.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
         path = folder / f"{name}-{width}.png"
         tab.screenshot(path=str(path), full_page=False)
-        assert path.stat().st_size > 10_000
+        assert png_size(path) == (viewport["width"], viewport["height"])
     context.close()
+
+
+def key_page_titles() -> dict[str, str]:
+    """The title of each key page as the sources give it."""
+    kb = load_knowledge_base(REPO)
+    written = {page.src_uri: page.title for page in kb.pages}
+    return {"home": written["index.md"], "fase": kb.phase["overweging"].title,
+            "begrip": kb.terms["seo"].title, "klantreis": kb.journeys["vera-afslankcoach"].title,
+            "artikel": written["artikelen/index.md"]}
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from the PNG header."""
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
 
 
 def test_link_checker_finds_no_broken_link_or_anchor(real_site, tmp_path):

@@ -91,7 +91,9 @@ def test_channel_pages_and_matrix_link_both_ways(mini_site):
     website = [cell.get_text() for cell in rows[0].select("td")]
     assert website[:5] == ["✓Website dient Aandacht", "✓Website dient Overweging",
                            "niet in Aankoop", "niet in Service", "niet in Loyaliteit"]
-    assert article.select_one(".kr-legenda") is not None
+    legend = article.select_one(".kr-legenda").get_text(" ", strip=True)
+    assert legend.startswith("✓ het kanaal dient deze fase")
+    assert "geen rol" in legend
     for link in article.select("table.kr-matrix a"):
         assert_link_resolves(mini_site, "kanalen/", link["href"])
     channel = content(page(mini_site, "kanalen/winkel/"))
@@ -122,9 +124,20 @@ def test_term_pages_carry_a_light_navigation_of_the_top_sections(mini_site):
     # Term pages are reached from the A-Z index; the full navigation on each would dominate
     # the build time of a large glossary (see benchmarks/results.md).
     soup = page(mini_site, "begrippen/seo/")
-    links = soup.select("nav.md-nav--primary .md-nav__link")
-    assert 0 < len(links) < 10
-    assert soup.select_one(".md-sidebar--secondary nav.md-nav--secondary") is not None
+    full = page(mini_site, "gids/gids/")
+    # The same top sections as the full navigation of a hand-written page, and nothing below them.
+    assert top_sections(soup) == top_sections(full)
+    assert soup.select("nav.md-nav--primary ul ul") == []
+    assert full.select("nav.md-nav--primary ul ul") != []
+    # The table of contents on the right still lists the sections of the term page.
+    toc = [a.get_text(strip=True) for a in soup.select(".md-sidebar--secondary nav.md-nav--secondary a")]
+    assert toc == [heading.get_text(strip=True).rstrip("¶") for heading in content(soup).select("h2")]
+    assert toc[0] == "Uitleg"
+
+
+def top_sections(soup) -> list[str]:
+    items = soup.select("nav.md-nav--primary > ul.md-nav__list > li")
+    return [item.select_one(".md-nav__link").get_text(strip=True) for item in items]
 
 
 def test_term_and_channel_pages_stay_out_of_an_automatic_navigation(mini_site):

@@ -124,7 +124,8 @@ class Loader:
                     )
                 )
                 continue
-            seen.add(raw_id)
+            if isinstance(raw_id, str):
+                seen.add(raw_id)
             item = validate(model, data, document, rel, self.errors, prefix=(index,), context=known)
             if item is not None:
                 items.append(item)

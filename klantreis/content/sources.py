@@ -6,6 +6,8 @@ consultant fixes files in an editor, not in a traceback.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,28 +120,59 @@ _YAML_MESSAGES = (
 )
 
 
-def _yaml_problem(error: yaml.YAMLError, rel: str, first_line: int) -> ContentError:
+class _Lines:
+    """Line numbers on disk of places in a YAML text.
+
+    PyYAML also starts a new line at U+0085, U+2028 and U+2029, an editor does not; so a line
+    is counted from the character offset of a mark, by the newlines before it.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        self.first_line = first_line
+        self.last_line = first_line + len(text.rstrip("\n").split("\n")) - 1
+
+    def at(self, mark: yaml.Mark | None) -> int:
+        if mark is None:
+            return self.first_line
+        # At the end of the text PyYAML points one line past the last: name the last line.
+        return min(self.first_line + bisect_left(self.newlines, mark.index), self.last_line)
+
+
+def _yaml_problem(error: yaml.YAMLError, rel: str, lines: _Lines) -> ContentError:
     problem = str(getattr(error, "problem", "") or "")
     context = str(getattr(error, "context", "") or "")
     for needle, where, message, hint in _YAML_MESSAGES:
         if needle in problem or needle in context or (needle == "\\t" and "\t" in problem):
             mark = getattr(error, f"{where}_mark", None) or getattr(error, "problem_mark", None)
-            return ContentError(rel, first_line + (mark.line if mark else 0), message, hint)
-    mark = getattr(error, "problem_mark", None)
+            return ContentError(rel, lines.at(mark), message, hint)
     return ContentError(
         rel,
-        first_line + (mark.line if mark else 0),
+        lines.at(getattr(error, "problem_mark", None)),
         "de YAML op deze regel klopt niet.",
         "Controleer inspringing, dubbele punten en aanhalingstekens.",
+    )
+
+
+def _forbidden_character(
+    error: yaml.reader.ReaderError, text: str, rel: str, first_line: int
+) -> ContentError:
+    """A control character (NUL, ...) that YAML does not allow, on its own line."""
+    line = first_line + text.count("\n", 0, error.position)
+    return ContentError(
+        rel,
+        line,
+        f"op deze regel staat een onzichtbaar teken dat niet mag (code {error.character:#04x}).",
+        "Typ de regel opnieuw, of sla het bestand op als gewone tekst (UTF-8).",
     )
 
 
 def _walk(
     node: yaml.Node,
     path: Location,
-    lines: dict[Location, int],
+    found: dict[Location, int],
     rel: str,
-    first_line: int,
+    lines: _Lines,
     errors: list[ContentError],
 ) -> None:
     """Record the line of every key and item; report duplicate keys."""
@@ -147,7 +180,7 @@ def _walk(
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            line = first_line + key_node.start_mark.line
+            line = lines.at(key_node.start_mark)
             if key in seen:
                 errors.append(
                     ContentError(
@@ -158,12 +191,12 @@ def _walk(
                     )
                 )
             seen[key] = line
-            lines[(*path, key)] = line
-            _walk(value_node, (*path, key), lines, rel, first_line, errors)
+            found[(*path, key)] = line
+            _walk(value_node, (*path, key), found, rel, lines, errors)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = first_line + item.start_mark.line
-            _walk(item, (*path, index), lines, rel, first_line, errors)
+            found[(*path, index)] = lines.at(item.start_mark)
+            _walk(item, (*path, index), found, rel, lines, errors)
 
 
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDocument:
@@ -177,22 +210,26 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDocument:
 
 
 def _parse(loader_class: type, text: str, rel: str, first_line: int) -> YamlDocument:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as error:  # checked before parsing: a character YAML refuses
+        raise ContentErrors([_forbidden_character(error, text, rel, first_line)]) from None
+    lines = _Lines(text, first_line)
     try:
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(None, {}, first_line)
-        lines: dict[Location, int] = {(): first_line + node.start_mark.line}
+        found: dict[Location, int] = {(): lines.at(node.start_mark)}
         errors: list[ContentError] = []
-        _walk(node, (), lines, rel, first_line, errors)
+        _walk(node, (), found, rel, lines, errors)
         if errors:
             raise ContentErrors(errors)
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
-        raise ContentErrors([_yaml_problem(error, rel, first_line)]) from None
+        raise ContentErrors([_yaml_problem(error, rel, lines)]) from None
     finally:
         loader.dispose()
-    return YamlDocument(data, lines, first_line)
+    return YamlDocument(data, found, first_line)
 
 
 def split_front_matter(text: str, rel: str) -> MarkdownSource:
