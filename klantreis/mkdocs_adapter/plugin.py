@@ -153,6 +153,17 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         file.generated_by = "klantreis"
         files.append(file)
 
+    # --- Integration point of the browser editor (issue 20) ---------------------------------
+    # `klantreis serve` answers /admin/ with the editor (klantreis/cms_adapter); everything else
+    # goes to MkDocs' live-reload app as before. One call: move it with the serve code.
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        from ..cms_adapter.protocol import mount
+
+        root = Path(config.config_file_path).resolve().parent
+        host, port = config.dev_addr
+        server.set_app(mount(server.get_app(), root, host, port))
+        return server
+
     # After the blog plugin has decided which posts are drafts and where posts live.
     @event_priority(-100)
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
