@@ -31,6 +31,12 @@
     });
   }
 
+  // Markdown as written (raw) unless the consultant chose otherwise: the rich text editor would
+  // rewrite macros ({{ ... }}) and the <!-- more --> line of an article.
+  if (window.localStorage.getItem("cms.md-mode") === null) {
+    window.localStorage.setItem("cms.md-mode", "raw");
+  }
+
   Promise.all([json("config.json"), json("kaart-data.json")]).then(function (loaded) {
     var config = loaded[0];
     var mapData = loaded[1];
