@@ -13,9 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_serve import fetch, free_port, wait_for
-
 from conftest import ARTIFACTS, make_project
+from test_serve import fetch, free_port, wait_for
 
 KLANTREIS = Path(sys.executable).parent / "klantreis"
 SHOTS = ARTIFACTS / "screenshots"

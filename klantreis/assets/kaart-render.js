@@ -47,7 +47,8 @@
     return "kr-niveau-" + (emotion < 0 ? "m" : emotion > 0 ? "p" : "") + Math.abs(emotion);
   }
 
-  function fmt(number) { return String(Math.round(number * 1e6) / 1e6); }
+  // As Python's "{:g}" (six significant digits), so the points match the site's exactly.
+  function fmt(number) { return String(parseFloat(number.toPrecision(6))); }
 
   /* One stage's share of the curve through `values`: as journey_map.curve_cells. */
   function curveCells(values) {

@@ -52,7 +52,7 @@ class Store:
         if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel:
             raise Refused("ongeldig pad.", 400)
         parts = PurePosixPath(rel).parts
-        if PurePosixPath(rel).is_absolute() or ".." in parts or parts[0] not in ROOTS:
+        if PurePosixPath(rel).is_absolute() or ".." in parts or not parts or parts[0] not in ROOTS:
             raise Refused(
                 f"'{rel}' ligt buiten docs/, glossary/ en journeys/: de editor komt daar niet.",
                 403,
