@@ -120,7 +120,10 @@ def bundle(project: Path) -> None:
     click.echo(f"Offline bundel: {path} ({path.stat().st_size / 1_000_000:.1f} MB)")
 
 
-@main.command(help="Live voorbeeld op http://127.0.0.1:8000, ververst bij elke wijziging.")
+@main.command(
+    help="Live voorbeeld op http://127.0.0.1:8000, ververst bij elke wijziging; "
+    "de editor staat op http://127.0.0.1:8000/admin/."
+)
 @PROJECT
 @click.option("--adres", default="127.0.0.1:8000", show_default=True)
 def serve(project: Path, adres: str) -> None:

@@ -299,3 +299,34 @@ def _icon_folder() -> Path:
     origin = Path(spec.origin).parent if spec and spec.origin else Path()
     return origin / "templates" / ".icons"
 
+
+
+# -- the editor on a published site ---------------------------------------------------------
+
+
+def github_repo(repo_url: str) -> str:
+    """'owner/name' from a GitHub address such as https://github.com/owner/name(.git)."""
+    match = re.match(r"^https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$", repo_url or "")
+    return f"{match.group(1)}/{match.group(2)}" if match else ""
+
+
+def admin_files(
+    project: Path, kb: KnowledgeBase, backend: dict[str, Any]
+) -> dict[str, str | Path]:
+    """Every file of `admin/` on a published site: text (generated) or a path (copied)."""
+    from .protocol import STATIC, VENDOR
+
+    result: dict[str, str | Path] = {
+        f"admin/{name}": path for name, path in STATIC.items() if name
+    }
+    for path in sorted(VENDOR.iterdir()):
+        result[f"admin/decap-cms/{path.name}"] = path
+    result["admin/config.json"] = _json_text(cms_config(kb, backend, present_catalogues(project)))
+    result["admin/kaart-data.json"] = _json_text(map_data(project))
+    return result
+
+
+def _json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"

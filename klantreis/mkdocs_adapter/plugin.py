@@ -38,8 +38,21 @@ IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_EVERY = 250
 
 
+class EditorConfig(Config):
+    """The browser editor on the published site (off unless turned on; `serve` always has it)."""
+
+    enabled = config_options.Type(bool, default=False)
+    repo = config_options.Type(str, default="")
+    """owner/name of the GitHub repository; empty: taken from repo_url."""
+    branch = config_options.Type(str, default="main")
+    base_url = config_options.Type(str, default="")
+    """The OAuth service Decap signs in through; empty: Netlify's."""
+    auth_endpoint = config_options.Type(str, default="")
+
+
 class KlantreisConfig(Config):
     enabled = config_options.Type(bool, default=True)
+    editor = config_options.SubConfig(EditorConfig)
     search = config_options.Type(bool, default=True)
     """Our search worker and index; false leaves Material's own search (for the benchmark)."""
 
@@ -128,6 +141,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     config, f"assets/klantreis/{name}", abs_src_path=str(PACKAGE / "assets" / name)
                 ),
             )
+        if self.config.editor.enabled and not self._offline(config):
+            self._add_editor(files, config)
         if self._offline(config):
             for name in ("shim.js", "LICENSE"):
                 src_uri = f"assets/vendor/iframe-worker/{name}"
@@ -135,6 +150,28 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri))
                 )
         return files
+
+    def _add_editor(self, files: Files, config: Any) -> None:
+        """admin/ with the browser editor against GitHub (never in the offline zip: it needs
+        the internet to sign in)."""
+        from ..cms_adapter.config import admin_files, github_repo
+
+        editor = self.config.editor
+        repo = editor.repo or github_repo(config.repo_url or "")
+        if not repo:
+            raise PluginError(
+                "klantreis: editor staat aan, maar er is geen GitHub-repository. Zet "
+                "'repo: eigenaar/naam' onder editor, of repo_url in mkdocs.yml."
+            )
+        backend = {"name": "github", "repo": repo, "branch": editor.branch}
+        backend.update({key: value for key in ("base_url", "auth_endpoint")
+                        if (value := editor[key])})
+        root = Path(config.config_file_path).resolve().parent
+        for src_uri, source in admin_files(root, self._engine().kb, backend).items():
+            if isinstance(source, Path):
+                self._add(files, File.generated(config, src_uri, abs_src_path=str(source)))
+            else:
+                self._add(files, File.generated(config, src_uri, content=source))
 
     @staticmethod
     def _offline(config: Any) -> bool:
@@ -162,6 +199,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         root = Path(config.config_file_path).resolve().parent
         host, port = config.dev_addr
         server.set_app(mount(server.get_app(), root, host, port))
+        log.info(f"Editor: http://{host}:{port}/admin/")
         return server
 
     # After the blog plugin has decided which posts are drafts and where posts live.
