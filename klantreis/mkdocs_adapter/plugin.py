@@ -48,6 +48,8 @@ class EditorConfig(Config):
     base_url = config_options.Type(str, default="")
     """The OAuth service Decap signs in through; empty: Netlify's."""
     auth_endpoint = config_options.Type(str, default="")
+    site_domain = config_options.Type(str, default="")
+    """The Netlify site that signs in for a site hosted elsewhere (kennisbank.netlify.app)."""
 
 
 class KlantreisConfig(Config):
@@ -164,7 +166,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                 "'repo: eigenaar/naam' onder editor, of repo_url in mkdocs.yml."
             )
         backend = {"name": "github", "repo": repo, "branch": editor.branch}
-        backend.update({key: value for key in ("base_url", "auth_endpoint")
+        backend.update({key: value for key in ("base_url", "auth_endpoint", "site_domain")
                         if (value := editor[key])})
         root = Path(config.config_file_path).resolve().parent
         for src_uri, source in admin_files(root, self._engine().kb, backend).items():
