@@ -109,11 +109,23 @@ def test_an_edit_keeps_comments_quotes_order_and_untouched_values(project):
     ).replace("    channels: [google]\n", "    channels: [google, website]\n")
 
 
-def test_saving_without_changes_leaves_the_bytes_alone(project):
-    root = project()
+REPOSITORY_SOURCES = sorted(
+    path.relative_to(REPO).as_posix()
+    for pattern in ("journeys/*.yml", "glossary/*.md", "docs/artikelen/posts/*.md")
+    for path in REPO.glob(pattern)
+    if files.kind_of(path.relative_to(REPO).as_posix()) is not None
+)
+
+
+@pytest.mark.parametrize("root_name", ["mini", "repository"])
+def test_saving_without_changes_leaves_the_bytes_alone(project, root_name):
+    root = project() if root_name == "mini" else REPO
     store = Store(root)
-    for rel in ("journeys/vera.yml", "glossary/seo.md", "docs/artikelen/posts/eerste.md",
-                "journeys/_channels.yml", "journeys/_models.yml"):
+    sources = REPOSITORY_SOURCES if root_name == "repository" else [
+        "journeys/vera.yml", "glossary/seo.md", "docs/artikelen/posts/eerste.md",
+        "journeys/_channels.yml", "journeys/_models.yml"]
+    assert len(sources) >= 5
+    for rel in sources:
         before = (root / rel).read_bytes()
         raw = store.entry(rel)["data"]
         # Decap reads and writes it again in its own dialect.
