@@ -97,6 +97,7 @@ def test_an_edit_keeps_comments_quotes_order_and_untouched_values(project):
     ).replace("    feels: Nieuwsgierig.\n", '    feels: "Nieuwsgierig."   # haar woorden\n')
     journey.write_text(commented, encoding="utf-8")
     store = Store(root)
+    store.entry("journeys/vera.yml")  # the CMS opens the file before it saves an edit
     data = yaml.safe_load(commented)
     data["stages"][2]["title"] = "Vera vergelijkt drie coaches"
     data["stages"][2]["emotion_to_be"] = 1

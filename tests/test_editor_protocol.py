@@ -150,6 +150,25 @@ def test_an_edit_never_creates_a_file_and_delete_is_refused(kb):
     assert snapshot(kb) == before
 
 
+def test_an_edit_is_written_only_over_the_version_the_editor_opened(kb):
+    term = kb / "glossary/seo.md"
+    edited = term.read_text(encoding="utf-8").replace("SEO gaat", "SEO draait")
+    with running(kb) as base:
+        never_opened, answer = post(base, persist("glossary/seo.md", edited, new=False))
+        post(base, {"action": "getEntry", "params": {"path": "glossary/seo.md"}})
+        term.write_text(term.read_text(encoding="utf-8") + "Een zin uit de teksteditor.\n",
+                        encoding="utf-8")
+        before = snapshot(kb)
+        changed_since, _ = post(base, persist("glossary/seo.md", edited, new=False))
+        after_changed = snapshot(kb)
+        post(base, {"action": "getEntry", "params": {"path": "glossary/seo.md"}})
+        reopened, _ = post(base, persist("glossary/seo.md", edited, new=False))
+    assert never_opened == 409 and "Laad de editor opnieuw" in answer["error"]
+    assert changed_since == 409 and after_changed == before
+    assert reopened == 200
+    assert "SEO draait" in term.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("change", "expected"), [
     ({"origin": "http://evil.example"}, 403),
     ({"origin": None}, 403),

@@ -44,6 +44,9 @@ class Store:
     def __init__(self, project: Path) -> None:
         self.project = project.resolve()
         self._lock = threading.Lock()
+        self._opened: dict[str, str] = {}
+        """The hash of each file as the editor last read (or wrote) it: an edit is only written
+        over the version the consultant opened."""
 
     # -- paths --------------------------------------------------------------------------
 
@@ -94,7 +97,9 @@ class Store:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
         data = files.to_cms(kind, text) if kind else text
-        return {"data": data, "file": {"path": rel, "id": hashlib.sha256(raw).hexdigest()}}
+        digest = hashlib.sha256(raw).hexdigest()
+        self._opened[rel] = digest
+        return {"data": data, "file": {"path": rel, "id": digest}}
 
     # -- writing ------------------------------------------------------------------------
 
@@ -115,14 +120,27 @@ class Store:
             elif not path.is_file():
                 raise Refused(f"{rel} bestaat niet meer; er is niets geschreven.", 409)
             else:
-                existing = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+                existing = self._as_opened(path, rel)
             entry.data = _cleaned(kind, entry.data)
             self._validate(kind, entry, rel)
             text = files.render(kind, entry, existing)
             if existing is not None and text == existing:
                 return rel
             _write(path, text, new=new)
+            self._opened[rel] = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return rel
+
+    def _as_opened(self, path: Path, rel: str) -> str:
+        """The file's text, if it is still the version the editor opened."""
+        raw = path.read_bytes()
+        if self._opened.get(rel) != hashlib.sha256(raw).hexdigest():
+            raise Refused(
+                f"{rel} is veranderd sinds de editor het opende (of de editor heeft het nooit "
+                "geopend). Er is niets opgeslagen. Laad de editor opnieuw en doe je wijziging "
+                "nog een keer.",
+                409,
+            )
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
 
     def _check_new(self, kind: Kind, path: Path, rel: str, entry: Entry) -> None:
         label = KIND_NAMES.get(kind.name, "item")
