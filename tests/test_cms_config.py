@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from klantreis.cms_adapter.config import cms_config, map_data, present_catalogues
+from klantreis.cms_adapter.config import cms_config, present_catalogues
+from klantreis.cms_adapter.site_files import map_data
 from klantreis.content.loader import load_knowledge_base
 from klantreis.content.model import JourneyFile, Stage, TermFrontMatter
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from klantreis.cms_adapter import files
+from klantreis.cms_adapter import files, writer
 from klantreis.cms_adapter.store import Refused, Store
 from klantreis.content.model import ArticleFrontMatter
 from klantreis.content.sources import split_front_matter
@@ -133,7 +133,7 @@ def test_saving_without_changes_leaves_the_bytes_alone(project, root_name):
         kind = files.kind_of(rel)
         assert kind is not None
         entry = files.from_cms(kind, raw)
-        again = files.render(kind, files.Entry(files.clean(kind.model, entry.data)
+        again = writer.render(kind, files.Entry(files.clean(kind.model, entry.data)
                                                if not kind.file else
                                                [files.clean(kind.model, i) for i in entry.data],
                                                entry.title, entry.body), before.decode())

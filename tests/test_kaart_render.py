@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, REPO, content, page
 from test_journey_map import rich_site  # noqa: F401  (a module fixture: one build)
 
-from klantreis.cms_adapter.config import map_data
+from klantreis.cms_adapter.site_files import map_data
 
 pytestmark = pytest.mark.browser
 SCRIPT = REPO / "klantreis" / "assets" / "kaart-render.js"

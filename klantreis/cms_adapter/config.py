@@ -15,7 +15,7 @@ from typing import Any
 from ..content.knowledge import KnowledgeBase
 from ..content.loader import load_with_errors
 from ..content.model import REFERENCE_MARK
-from ..content.schema import catalogue_ids, schema_for
+from ..content.schema import SCHEMAS, catalogue_ids, schema_for
 from ..content.validation import field_message
 from . import files
 from .files import Kind
@@ -40,7 +40,7 @@ BODY_HINTS = {
 def local_config(project: Path, api_url: str) -> dict[str, Any]:
     """The configuration for `klantreis serve`: the proxy backend of this server."""
     backend = {"name": "proxy", "proxy_url": api_url}
-    return cms_config(_knowledge(project), backend, present_catalogues(project))
+    return cms_config(knowledge(project), backend, present_catalogues(project))
 
 
 def present_catalogues(project: Path) -> set[str]:
@@ -66,7 +66,7 @@ def cms_config(kb: KnowledgeBase, backend: dict[str, Any], catalogues: set[str])
     }
 
 
-def _knowledge(project: Path) -> KnowledgeBase:
+def knowledge(project: Path) -> KnowledgeBase:
     kb, _ = load_with_errors(project)  # what is broken is reported by check and the preview
     return kb
 
@@ -118,7 +118,7 @@ def _catalogues(ids: dict[str, list[str]], labels: Any, present: set[str]) -> di
     for kind in files.CATALOGUES:
         if kind.file not in present:
             continue
-        name = next(n for n, (model, *_rest) in _schema_names().items() if model is kind.model)
+        name = next(n for n, (model, *_rest) in SCHEMAS.items() if model is kind.model)
         schema = schema_for(name, ids)
         item = schema["items"]
         item_fields = _fields(item, schema, ids, labels)
@@ -138,12 +138,6 @@ def _catalogues(ids: dict[str, list[str]], labels: Any, present: set[str]) -> di
              "description": schema["description"], "fields": [item_list]}
         )
     return {"name": "catalogi", "label": "Catalogi", "delete": False, "files": entries}
-
-
-def _schema_names() -> dict[str, Any]:
-    from ..content.schema import SCHEMAS
-
-    return SCHEMAS
 
 
 def _fields(node: dict[str, Any], root: dict[str, Any], ids: Any, labels: Any) -> list[Any]:
@@ -261,72 +255,3 @@ def _list(
                 "fields": _fields(items, root, ids, labels), **counts}
     return {"widget": "list", **counts,
             "field": {"name": name, "label": spec.get("title", ""), **_text(name, items)}}
-
-
-# -- the data the map preview needs besides the journey ----------------------------------
-
-
-def map_data(project: Path) -> dict[str, Any]:
-    """Phases, channels and icons for `kaart-render.js` (the journey preview)."""
-    kb = _knowledge(project)
-    icon_names = {phase.icon for phase in kb.phases}
-    icon_names |= {"material/account-circle-outline", "material/star-four-points"}
-    return {
-        "phases": {
-            phase.id: {"name": phase.name, "title": phase.title, "icon": phase.icon}
-            for phase in kb.phases
-        },
-        "channels": {key: {"name": channel.name} for key, channel in kb.channels.items()},
-        "icons": {name: icon for name in sorted(icon_names) if (icon := _icon(name))},
-    }
-
-
-def _icon(name: str) -> dict[str, Any] | None:
-    """A Material icon as its viewBox and path data, so the renderer builds it with DOM calls."""
-    path = _icon_folder() / f"{name}.svg"
-    if not path.is_file():
-        return None
-    svg = path.read_text(encoding="utf-8")
-    box = re.search(r'viewBox="([^"]+)"', svg)
-    return {"viewBox": box.group(1) if box else "0 0 24 24",
-            "paths": re.findall(r'<path[^>]* d="([^"]+)"', svg)}
-
-
-def _icon_folder() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("material")
-    origin = Path(spec.origin).parent if spec and spec.origin else Path()
-    return origin / "templates" / ".icons"
-
-
-
-# -- the editor on a published site ---------------------------------------------------------
-
-
-def github_repo(repo_url: str) -> str:
-    """'owner/name' from a GitHub address such as https://github.com/owner/name(.git)."""
-    match = re.match(r"^https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$", repo_url or "")
-    return f"{match.group(1)}/{match.group(2)}" if match else ""
-
-
-def admin_files(
-    project: Path, kb: KnowledgeBase, backend: dict[str, Any]
-) -> dict[str, str | Path]:
-    """Every file of `admin/` on a published site: text (generated) or a path (copied)."""
-    from .protocol import STATIC, VENDOR
-
-    result: dict[str, str | Path] = {
-        f"admin/{name}": path for name, path in STATIC.items() if name
-    }
-    for path in sorted(VENDOR.iterdir()):
-        result[f"admin/decap-cms/{path.name}"] = path
-    result["admin/config.json"] = _json_text(cms_config(kb, backend, present_catalogues(project)))
-    result["admin/kaart-data.json"] = _json_text(map_data(project))
-    return result
-
-
-def _json_text(value: Any) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"

@@ -19,24 +19,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import config
+from . import config, site_files
+from .site_files import STATIC, VENDOR
 from .store import Refused, Store
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 PREFIX = "/admin/"
 API = PREFIX + "api/v1"
 MAX_BODY = 5_000_000
-PACKAGE = Path(__file__).resolve().parent.parent
-STATIC = {
-    "": PACKAGE / "cms_adapter" / "admin" / "index.html",
-    "index.html": PACKAGE / "cms_adapter" / "admin" / "index.html",
-    "editor.js": PACKAGE / "cms_adapter" / "admin" / "editor.js",
-    "preview.css": PACKAGE / "cms_adapter" / "admin" / "preview.css",
-    "kaart-render.js": PACKAGE / "assets" / "kaart-render.js",
-    "kaart.css": PACKAGE / "assets" / "kaart.css",
-    "klantreis.css": PACKAGE / "assets" / "klantreis.css",
-}
-VENDOR = PACKAGE / "assets" / "vendor" / "decap-cms"
 LOOPBACK = ("127.0.0.1", "::1")
 JSON = "application/json; charset=utf-8"
 
@@ -145,7 +135,7 @@ class EditorApp:
         if name == "config.json":
             return _json(start_response, 200, config.local_config(self.store.project, API))
         if name == "kaart-data.json":
-            return _json(start_response, 200, config.map_data(self.store.project))
+            return _json(start_response, 200, site_files.map_data(self.store.project))
         path = STATIC.get(name)
         if path is None and name.startswith("decap-cms/") and "/" not in name[10:]:
             candidate = VENDOR / name[10:]

@@ -22,7 +22,7 @@ from ..content.schema import catalogue_ids
 from ..content.slugs import slugify
 from ..content.sources import YamlDocument
 from ..content.validation import validate
-from . import files
+from . import files, writer
 from .files import Entry, EntryError, Kind
 
 ROOTS = ("docs", "glossary", "journeys")
@@ -123,7 +123,7 @@ class Store:
                 existing = self._as_opened(path, rel)
             entry.data = _cleaned(kind, entry.data)
             self._validate(kind, entry, rel)
-            text = files.render(kind, entry, existing)
+            text = writer.render(kind, entry, existing)
             if existing is not None and text == existing:
                 return rel
             _write(path, text, new=new)

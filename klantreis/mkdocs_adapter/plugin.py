@@ -156,7 +156,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def _add_editor(self, files: Files, config: Any) -> None:
         """admin/ with the browser editor against GitHub (never in the offline zip: it needs
         the internet to sign in)."""
-        from ..cms_adapter.config import admin_files, github_repo
+        from ..cms_adapter.site_files import admin_files, github_repo
 
         editor = self.config.editor
         repo = editor.repo or github_repo(config.repo_url or "")
