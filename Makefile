@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser
+.PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser vendor-cms
 
 # setuptools comes from the lock (pip-compile --all-build-deps), so the package installs without
 # a build environment, the first time. Errors still show; pip's warnings (an index location
@@ -57,6 +57,24 @@ bench-search: $(STAMP) browser
 
 lighthouse: $(STAMP) browser node_modules/.installed
 	$(BIN)/python benchmarks/lighthouse.py
+
+# The browser editor (Decap CMS) is vendored from npm into the package: the site and the editor
+# never need Node or a CDN. Re-run after changing DECAP_VERSION; commit the folder.
+DECAP_VERSION := 3.16.3
+DECAP_INTEGRITY := sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==
+DECAP_DIR := klantreis/assets/vendor/decap-cms
+vendor-cms:
+	rm -rf .vendor-cms && mkdir .vendor-cms
+	cd .vendor-cms && npm pack --silent decap-cms@$(DECAP_VERSION) >/dev/null
+	test "$$(cd .vendor-cms && npm view decap-cms@$(DECAP_VERSION) dist.integrity)" = "$(DECAP_INTEGRITY)"
+	tar xzf .vendor-cms/decap-cms-$(DECAP_VERSION).tgz -C .vendor-cms
+	rm -f $(DECAP_DIR)/*.js $(DECAP_DIR)/*.wasm
+	mkdir -p $(DECAP_DIR)
+	cp .vendor-cms/package/dist/decap-cms.js .vendor-cms/package/dist/*.decap-cms.js \
+	  .vendor-cms/package/dist/*.wasm .vendor-cms/package/dist/decap-cms.js.LICENSE.txt $(DECAP_DIR)/
+	printf 'decap-cms %s (npm), MIT licence (LICENSE), bundled third-party notices in decap-cms.js.LICENSE.txt\nnpm integrity %s\nfiles: dist/decap-cms.js, dist/*.decap-cms.js (chunks it loads on demand), dist/*.wasm\n' \
+	  $(DECAP_VERSION) $(DECAP_INTEGRITY) > $(DECAP_DIR)/VERSION
+	rm -rf .vendor-cms
 
 lock:
 	$(PYTHON) -m venv /tmp/klantreis-lock && /tmp/klantreis-lock/bin/pip install --quiet pip-tools

@@ -125,7 +125,9 @@ def bundle(project: Path) -> None:
     click.echo(f"Offline bundel: {path} ({path.stat().st_size / 1_000_000:.1f} MB)")
 
 
-@main.command(help="Live voorbeeld in je browser, ververst bij elke wijziging.")
+@main.command(
+    help="Live voorbeeld in je browser, ververst bij elke wijziging; met een editor op /admin/."
+)
 @PROJECT
 @click.option(
     "--adres",

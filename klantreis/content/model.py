@@ -35,6 +35,7 @@ REFERENCE_LABELS = {
     "phases": "onbekende fase",
     "channels": "onbekend kanaal",
     "terms": "onbekend begrip",
+    "phase_names": "onbekende categorie",
 }
 
 
@@ -73,6 +74,8 @@ PhaseRef = Annotated[str, _known("phases"), _listed("phases")]
 ChannelRef = Annotated[str, _known("channels"), _listed("channels")]
 TermRef = Annotated[str, _known("terms"), _listed("terms")]
 SourceRef = Annotated[str, _known("sources"), _listed("sources")]
+PhaseName = Annotated[str, _known("phase_names"), _listed("phase_names")]
+"""An article's category: the name of a phase ("Aandacht"), as Material's blog shows it."""
 
 
 class Strict(BaseModel):
@@ -375,6 +378,28 @@ class Term(TermFrontMatter):
     def forms(self) -> list[str]:
         """Every word that names this term: the title first, then the aliases."""
         return [self.title, *self.aliases]
+
+
+class ArticleFrontMatter(Strict):
+    """The front matter of an article, `docs/artikelen/posts/<slug>.md` (Material's blog).
+
+    The title is not here: an article starts with its title as a heading (`# Titel`).
+    """
+
+    model_config = _dutch("Artikel", "Een kort stuk met een datum, in de lijst onder Artikelen.")
+
+    date: datetime.date = Field(title="Datum")
+    """De publicatiedatum, als JJJJ-MM-DD."""
+    authors: list[Slug] = Field([], title="Auteurs")
+    """De auteur, als id uit docs/artikelen/.authors.yml, zoals marieke."""
+    categories: list[PhaseName] = Field(min_length=1, max_length=1, title="Fase")
+    """Precies één fase, met haar naam: Aandacht, Overweging, Aankoop, Service of Loyaliteit."""
+    tags: list[Required] = Field([], title="Trefwoorden")
+    """Twee tot vier vrije trefwoorden, zoals reviews en vertrouwen."""
+    description: Required = Field(title="Beschrijving")
+    """Eén zin die samenvat waar het artikel over gaat, voor zoekmachines en de artikellijst."""
+    draft: bool = Field(False, title="Concept")
+    """Aan zolang het artikel niet af is: een concept staat alleen in het voorbeeld."""
 
 
 class DocPage(BaseModel):

@@ -19,6 +19,7 @@ from .errors import ContentError
 from .knowledge import KnowledgeBase
 from .model import (
     REFERENCE_MARK,
+    ArticleFrontMatter,
     Channel,
     JourneyFile,
     JourneyModel,
@@ -35,6 +36,9 @@ JOURNEY_SCHEMA = "klantreis.schema.json"
 SCHEMAS: dict[str, tuple[type[BaseModel], bool, str, str]] = {
     JOURNEY_SCHEMA: (JourneyFile, False, "Klantreis", "journeys/<naam>.yml"),
     "begrip.schema.json": (TermFrontMatter, False, "Begrip", "glossary/<naam>.md"),
+    "artikel.schema.json": (
+        ArticleFrontMatter, False, "Artikel", "docs/artikelen/posts/<naam>.md"
+    ),
     "catalogus-fasen.schema.json": (Phase, True, "Fasen", "journeys/_phases.yml"),
     "catalogus-kanalen.schema.json": (Channel, True, "Kanalen", "journeys/_channels.yml"),
     "catalogus-modellen.schema.json": (JourneyModel, True, "Modellen", "journeys/_models.yml"),
@@ -47,6 +51,7 @@ def catalogue_ids(kb: KnowledgeBase) -> dict[str, list[str]]:
     """The ids a reference may name, per kind of catalogue."""
     return {
         "phases": [phase.id for phase in kb.phases],
+        "phase_names": [phase.name for phase in kb.phases],
         "channels": list(kb.channels),
         "sources": sorted(kb.sources),
         "terms": sorted(kb.terms),

@@ -85,6 +85,12 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
         return f"'{field}' mag niet leeg zijn.", ""
     if kind == "too_short":
         return f"'{field}' moet minstens één item hebben.", ""
+    if kind == "string_pattern_mismatch" and loc[-1] == "url":
+        return (
+            f"'{field}' moet een webadres zijn dat begint met http:// of https://, "
+            f"gevonden: {found!r}.",
+            "",
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"'{field}' moet een slug zijn (kleine letters, cijfers en koppeltekens), "
@@ -92,6 +98,12 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
             "",
         )
     return f"'{field}': {error['msg']}.", ""
+
+
+def field_message(kind: str, name: str, found: Any) -> tuple[str, str]:
+    """The message and hint for an error of `kind` in the field `name`, as `klantreis check`
+    gives them: a form that checks the same rule shows the same words."""
+    return _message({"type": kind, "input": found, "ctx": {}, "msg": kind}, BaseModel, (name,))
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

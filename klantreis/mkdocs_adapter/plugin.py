@@ -61,8 +61,23 @@ class BuildState:
         return file.page
 
 
+class EditorConfig(Config):
+    """The browser editor on the published site (off unless turned on; `serve` always has it)."""
+
+    enabled = config_options.Type(bool, default=False)
+    repo = config_options.Type(str, default="")
+    """owner/name of the GitHub repository; empty: taken from repo_url."""
+    branch = config_options.Type(str, default="main")
+    base_url = config_options.Type(str, default="")
+    """The OAuth service Decap signs in through; empty: Netlify's."""
+    auth_endpoint = config_options.Type(str, default="")
+    site_domain = config_options.Type(str, default="")
+    """The Netlify site that signs in for a site hosted elsewhere (kennisbank.netlify.app)."""
+
+
 class KlantreisConfig(Config):
     enabled = config_options.Type(bool, default=True)
+    editor = config_options.SubConfig(EditorConfig)
     search = config_options.Type(bool, default=True)
     """Our search worker and index; false leaves Material's own search (for the benchmark)."""
 
@@ -160,6 +175,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     config, f"assets/klantreis/{name}", abs_src_path=str(PACKAGE / "assets" / name)
                 ),
             )
+        if self.config.editor.enabled and not self._offline(config):
+            self._add_editor(files, config)
         if self._offline(config):
             for name in ("shim.js", "LICENSE"):
                 src_uri = f"assets/vendor/iframe-worker/{name}"
@@ -167,6 +184,28 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri))
                 )
         return files
+
+    def _add_editor(self, files: Files, config: Any) -> None:
+        """admin/ with the browser editor against GitHub (never in the offline zip: it needs
+        the internet to sign in)."""
+        from ..cms_adapter.site_files import admin_files, github_repo
+
+        editor = self.config.editor
+        repo = editor.repo or github_repo(config.repo_url or "")
+        if not repo:
+            raise PluginError(
+                "klantreis: editor staat aan, maar er is geen GitHub-repository. Zet "
+                "'repo: eigenaar/naam' onder editor, of repo_url in mkdocs.yml."
+            )
+        backend = {"name": "github", "repo": repo, "branch": editor.branch}
+        backend.update({key: value for key in ("base_url", "auth_endpoint", "site_domain")
+                        if (value := editor[key])})
+        root = Path(config.config_file_path).resolve().parent
+        for src_uri, source in admin_files(root, self._engine().kb, backend).items():
+            if isinstance(source, Path):
+                self._add(files, File.generated(config, src_uri, abs_src_path=str(source)))
+            else:
+                self._add(files, File.generated(config, src_uri, content=source))
 
     @staticmethod
     def _offline(config: Any) -> bool:
@@ -184,6 +223,18 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             )
         file.generated_by = "klantreis"
         files.append(file)
+
+    # --- Integration point of the browser editor (issue 20) ---------------------------------
+    # `klantreis serve` answers /admin/ with the editor (klantreis/cms_adapter); everything else
+    # goes to MkDocs' live-reload app as before. One call: move it with the serve code.
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        from ..cms_adapter.protocol import mount
+
+        root = Path(config.config_file_path).resolve().parent
+        host, port = config.dev_addr
+        server.set_app(mount(server.get_app(), root, host, port))
+        log.info(f"Editor: http://{host}:{port}/admin/")
+        return server
 
     # After the blog plugin has decided which posts are drafts and where posts live.
     @event_priority(-100)

@@ -268,6 +268,8 @@ def serve(project: Path, address: str) -> None:
     server.error_handler = lambda code: _error_page(site_dir, code)
     try:
         builder()
+        # As `mkdocs serve` does: plugins may add to the server (the editor at /admin/).
+        server = preview.config.plugins.on_serve(server, config=preview.config, builder=builder)
         for path in [project / "docs", project / "mkdocs.yml", *preview.config.watch]:
             if Path(path).exists():
                 server.watch(str(path))
@@ -283,7 +285,9 @@ def serve(project: Path, address: str) -> None:
 
 def _preview_config(project: Path, site_dir: str, host: str, port: int) -> Any:
     # Not strict: a warning must not stop the preview; `klantreis build` stays strict.
-    config = load_config(str(project / "mkdocs.yml"), site_dir=site_dir, strict=False)
+    config = load_config(
+        str(project / "mkdocs.yml"), site_dir=site_dir, strict=False, dev_addr=f"{host}:{port}"
+    )
     config.plugins.on_startup(command="serve", dirty=False)
     mount_path = urlsplit(config.site_url or "/").path
     config.site_url = f"http://{host}:{port}{mount_path}"
