@@ -6,12 +6,11 @@ browser tests type real queries against the index this module builds.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .html_tokens import OpenElements, Token, tokens
+from selectolax.lexbor import LexborHTMLParser
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -45,43 +44,33 @@ class PageText:
     body: str = ""
 
 
+# CSS selectors of the above, for lexbor.
+_SKIPPED = ", ".join(
+    [
+        *sorted(SKIP_TAGS),
+        *(f".{name}" for name in sorted(SKIP_CLASSES)),
+        "[data-search-exclude]",
+        'sup[id^="fnref"]',
+    ]
+)
+_BLOCKS = ", ".join(sorted(BLOCK_TAGS))
+_HEADINGS = ", ".join(sorted(HEADING_TAGS))
+
+
 def page_text(source: str) -> PageText:
-    """The headings and the whole text of a page's HTML, words never glued across elements."""
-    open_elements = OpenElements()
-    parts: list[str] = []
-    heading: list[str] | None = None
-    headings: list[str] = []
-    for token in tokens(source):
-        if token.tag is None:
-            if not open_elements.skipping:
-                text = html.unescape(source[token.start : token.end])
-                parts.append(text)
-                if heading is not None:
-                    heading.append(text)
-            continue
-        if token.tag in BLOCK_TAGS:
-            parts.append(" ")
-            if heading is not None:
-                heading.append(" ")
-        if token.closing:
-            if open_elements.close(token.tag) and token.tag in HEADING_TAGS and heading is not None:
-                headings.append(" ".join("".join(heading).split()))
-                heading = None
-        elif not token.is_void:
-            open_elements.open(token.tag, _skipped(token))
-            if token.tag in HEADING_TAGS and not open_elements.skipping:
-                heading = []
-    body = " ".join("".join(parts).split())
+    """The headings and the whole text of a page's HTML, words never glued across elements.
+
+    Parsed by lexbor (selectolax), a C parser: the index reads every page of a build.
+    """
+    tree = LexborHTMLParser(f"<body>{source}</body>")
+    for node in tree.css(_SKIPPED):
+        node.decompose()
+    for node in tree.css(_BLOCKS):
+        node.insert_before(" ")
+        node.insert_after(" ")
+    headings = [" ".join(node.text(separator="").split()) for node in tree.css(_HEADINGS)]
+    body = " ".join(tree.body.text(separator="").split()) if tree.body else ""
     return PageText(headings=[text for text in headings if text], body=body)
-
-
-def _skipped(token: Token) -> bool:
-    return (
-        token.tag in SKIP_TAGS
-        or bool(token.classes() & SKIP_CLASSES)
-        or "data-search-exclude" in token.attributes
-        or (token.tag == "sup" and 'id="fnref' in token.attributes)
-    )
 
 
 # -- words ----------------------------------------------------------------------------------
