@@ -52,7 +52,7 @@ def test_keyboard_focus_shows_the_definition_and_escape_hides_it(desktop, site_u
         if desktop.evaluate("document.activeElement.classList.contains('kr-begrip')"):
             break
     assert desktop.evaluate("document.activeElement.dataset.begrip") == "seo"
-    assert tooltip(desktop).is_visible()
+    assert tooltip(desktop).inner_text() == "Het beter vindbaar maken van je website in zoekmachines."
     desktop.keyboard.press("Escape")
     assert not tooltip(desktop).is_visible()
 

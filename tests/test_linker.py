@@ -77,7 +77,9 @@ def test_never_in_headings_code_links_or_opt_out_blocks():
 
 def test_own_page_and_disabled_page_are_not_linked_but_mentions_count():
     own = LINKER.link("<p>SEO met Google</p>", render, own_slug="seo")
-    assert BeautifulSoup(own.html, "html.parser").select("a")[0]["data-begrip"] == "google"
+    assert [a["data-begrip"] for a in BeautifulSoup(own.html, "html.parser").select("a")] == [
+        "google"]
+    assert own.mentioned == {"seo", "google"}
     off = LINKER.link("<p>SEO met Google</p>", render, enabled=False)
     assert off.html == "<p>SEO met Google</p>"
     assert off.mentioned == {"seo", "google"}
@@ -118,6 +120,32 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+class _LinkableText(HTMLParser):
+    """Text outside the elements where terms are never linked (h2, code, a)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.skipping += tag in ("h2", "code", "a")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skipping -= tag in ("h2", "code", "a")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _linkable_text(page: str) -> list[str]:
+    parser = _LinkableText()
+    parser.feed(page)
+    parser.close()
+    return parser.parts
+
+
 def visible_text(page: str) -> str:
     parser = _Text()
     parser.feed(page)
@@ -136,6 +164,9 @@ def test_linking_never_changes_the_visible_text(page, link_every):
     # Only words were wrapped: removing the added links gives back the original page exactly.
     assert ADDED_LINK.sub(r"\1", result.html) == page
     assert result.linked == len(ADDED_LINK.findall(result.html))
+    # And it did link: the first SEO in running text (not in a heading, code or link) is a link.
+    if "SEO" in " ".join(_linkable_text(page)).split():
+        assert "seo" in {slug for slug in re.findall(r'data-begrip="([^"]*)"', result.html)}
 
 
 def test_character_references_are_read_as_the_browser_shows_them():

@@ -76,4 +76,7 @@ def test_preview_reloads_glossary_and_journey_changes_and_recovers_from_errors(p
 
     journey.write_text(good.replace("Vera boekt een intake", "Vera boekt twee sessies"))
     wait_for(lambda: "Vera boekt twee sessies" in fetch(url + "klantreizen/vera/"))
+    # Fixed: the red box is gone from every page.
+    assert "fout in de bronbestanden" not in fetch(url + "begrippen/seo/")
+    assert "fout in de bronbestanden" not in fetch(url)
     assert "Traceback" not in log.read_text()
