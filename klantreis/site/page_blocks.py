@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import journey_map, pages
+from . import journey_map, pages, worksheet
 from .blocks import Blocks
 
 PAGE_MACROS = (
@@ -201,7 +201,20 @@ class PageBlocks(Blocks):
             ],
             columns_per_phase=2,
             opportunity_rows=4,
+            fields=worksheet.form_fields(self.kb),
+            scripts=[self.href(script) for script in worksheet.SCRIPTS],
+            stylesheet=self.href(worksheet.STYLESHEET),
+            phase_href=self._link_pattern(pages.phase_page, list(self.kb.phase)),
+            channel_href=self._link_pattern(pages.channel_page, list(self.kb.channels)),
         )
+
+    def _link_pattern(self, page_of: Any, ids: list[str]) -> str:
+        """The link from this page to the page of an id, with '{id}' in the id's place (for the
+        map the worksheet draws in the browser); empty when there is no such page."""
+        if not ids or page_of(ids[0]) not in self.urls:
+            return ""
+        head, _, tail = self.href(page_of(ids[0])).rpartition(ids[0])
+        return f"{head}{{id}}{tail}"
 
     def _kr_bronnen_pagina(self) -> Markup:
         items = [
