@@ -247,7 +247,9 @@
         });
       }
     });
-    if (problems.length || journey.ending) { return problems; }
+    if (problems.length) { return problems; }
+    problems = this.figureProblems(journey);
+    if (journey.ending) { return problems; }
     var covered = {};
     journey.stages.forEach(function (stage) { covered[stage.phase] = true; });
     var missing = this.data.phases.filter(function (phase) { return !covered[phase.id]; })
@@ -261,6 +263,47 @@
     }
     return problems;
   };
+
+  /* A figure stated as a fact needs a source (content/figures.py): `klantreis check` warns,
+   * and a strict build stops. The patterns are the engine's own, sent in werkblad-data.js. */
+  Checker.prototype.figureProblems = function (journey) {
+    var rules = this.data.figures, problems = [];
+    if (!rules) { return problems; }
+    var figure = new RegExp(rules.figure, "gi"), maybe = new RegExp(rules.maybe, "i");
+    var example = new RegExp(rules.example, "i");
+    function walk(node, path, cites) {
+      if (Array.isArray(node)) {
+        node.forEach(function (item, index) { walk(item, path.concat([index]), cites); });
+      } else if (node && typeof node === "object") {
+        if (Array.isArray(node.bron) && node.bron.length) { cites = node.bron; }
+        Object.keys(node).forEach(function (key) {
+          var value = node[key];
+          if (key === "bron" || (rules.notProse.indexOf(key) >= 0 && !(value && typeof value === "object" && !Array.isArray(value)))) { return; }
+          walk(value, path.concat([key]), cites);
+        });
+      } else if (typeof node === "string") {
+        var known = cites.filter(function (cite) { return rules.sources.indexOf(String(cite)) >= 0; });
+        if (known.length || !maybe.test(node)) { return; }
+        var found = example.exec(node);
+        var exampleStarts = found ? sentenceStart(node, found.index) : node.length;
+        figure.lastIndex = 0;
+        var match = figure.exec(node);
+        if (match && match.index < exampleStarts) {
+          problems.push({ path: path, warning: true, strict: true,
+                          message: "het cijfer '" + match[0] + "' heeft geen bron.", hint: rules.hint });
+        }
+      }
+    }
+    walk(journey, [], []);
+    return problems;
+  };
+
+  function sentenceStart(text, position) {
+    var end = Math.max.apply(null, [". ", "! ", "? ", "\n"].map(function (mark) {
+      return position < mark.length ? -1 : text.lastIndexOf(mark, position - mark.length);
+    }));
+    return end >= 0 ? end + 1 : 0;
+  }
 
   Checker.prototype.check = function (journey) {
     if (!journey || typeof journey !== "object" || Array.isArray(journey)) {

@@ -5,7 +5,7 @@
  * empty optional fields left out, lists of ids as [a, b], other lists as block lists, the
  * narrative fields (does, about, goal, ending) longer than 80 characters and a description
  * longer than 150 as `>-` folded text on one line, everything else a plain scalar (in double
- * quotes only where YAML would read it otherwise), a blank line before `stages:` and
+ * quotes only where YAML would read it otherwise), a blank line before `stages:`, `ending:` and
  * `opportunities:` and between stages.
  *
  * A file that was opened keeps its own text: every field, stage and opportunity whose value did
@@ -22,7 +22,7 @@
   var SCHEMA_LINE = "# yaml-language-server: $schema=../schema/klantreis.schema.json";
   // House style: key -> fold into `>-` when the text is longer than this many characters.
   var FOLD_AFTER = { does: 80, about: 80, goal: 80, ending: 80, description: 150 };
-  var BLANK_BEFORE = { stages: true, opportunities: true };
+  var BLANK_BEFORE = { stages: true, ending: true, opportunities: true };
   var BLANK_BETWEEN = { stages: true };
   var KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 

@@ -95,6 +95,7 @@
     if (widget === "regels") {
       return input.value.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
     }
+    if (widget === "ids") { return input.value.split(/[\s,]+/).filter(Boolean); }
     if (widget === "keuze") { return input.value === "" ? undefined : JSON.parse(input.value); }
     if (widget === "getal") {
       var text = input.value.trim();
@@ -127,8 +128,9 @@
       showChosen(box, ids);
     } else if (widget === "vinkje") {
       input.checked = value === true;
-    } else if (widget === "regels") {
-      input.value = Array.isArray(value) ? value.join("\n") : value === undefined ? "" : String(value);
+    } else if (widget === "regels" || widget === "ids") {
+      var separator = widget === "ids" ? ", " : "\n";
+      input.value = Array.isArray(value) ? value.join(separator) : value === undefined ? "" : String(value);
     } else if (widget === "keuze") {
       var encoded = value === undefined || value === null ? "" : JSON.stringify(value);
       if (encoded && !Array.prototype.some.call(input.options, function (o) { return o.value === encoded; })) {
@@ -368,7 +370,8 @@
       var place = fieldBox(problem.path);
       var visible = showAll || problem.warning || (place.key && state.touched[place.key]);
       if (!visible) { return; }
-      var text = problem.message.charAt(0).toUpperCase() + problem.message.slice(1) + (problem.hint ? " " + problem.hint : "");
+      var text = problem.message.charAt(0).toUpperCase() + problem.message.slice(1) + (problem.hint ? " " + problem.hint : "") +
+        (problem.strict ? " (Een strikte bouw stopt hierop.)" : "");
       var holder = place.box ? place.box.querySelector(".kr-wb-fout") :
         LISTS[problem.path[0]] && problem.path.length === 1 ? root.querySelector("#wb-" + problem.path[0] + "-fout") : null;
       if (holder) {

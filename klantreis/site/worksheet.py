@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..content import figures
 from ..content.knowledge import KnowledgeBase
 from ..content.model import REFERENCE_LABELS, REFERENCE_MARK
 from ..content.schema import JOURNEY_SCHEMA, catalogue_ids, schema_for
+from ..content.texts import NOT_PROSE
 from . import journey_map
 from .render import Renderer
 
@@ -43,8 +45,8 @@ SCRIPTS = (
     "assets/klantreis/werkblad-check.js",
     "assets/klantreis/werkblad.js",
 )
-# Fields the form leaves to the file: source ids are kept as they were, never typed in a workshop.
-NOT_IN_FORM = frozenset({"bron", "persona", "stages", "opportunities"})
+# Parts of the journey that are not one field: the persona and the lists have their own groups.
+NOT_IN_FORM = frozenset({"persona", "stages", "opportunities"})
 # Short texts get one line; other texts a box that grows.
 ONE_LINE = frozenset({"sector", "duration", "owner"})
 # Where the schema's description speaks of the file, the form says it in its own words.
@@ -54,6 +56,7 @@ FORM_HINTS = {
     "online": "Laat leeg als het niet bekend is.",
     "emotion": "Een heel getal: -2 (heel negatief), -1, 0, 1 of 2 (heel positief).",
     "stage": "De stap waar de kans bij hoort.",
+    "bron": "Id's uit de bronnenlijst voor de cijfers in de tekst, met komma's ertussen.",
 }
 MAP_ICONS = ("material/account-circle-outline", "material/star-four-points")
 
@@ -68,7 +71,8 @@ class FormField:
     hint: str
     widget: str
     """regel (one line), tekst (a box), regels (a list, one item a line), keuze (a choice),
-    getal (a whole number), vinkje (yes or no), kanalen (channels to tick), stap (a stage)."""
+    getal (a whole number), vinkje (yes or no), kanalen (channels to tick), stap (a stage),
+    ids (ids from a catalogue, with commas between)."""
     required: bool = False
     options: tuple[tuple[Any, str], ...] = ()
     """(value, label) of a choice; the value as it is written in the file."""
@@ -97,8 +101,14 @@ def _fields(node: dict[str, Any], root: dict[str, Any], kb: KnowledgeBase) -> li
     return [
         _field(name, _resolve(spec, root), name in required, kb)
         for name, spec in node["properties"].items()
-        if name not in NOT_IN_FORM
+        if name not in NOT_IN_FORM and not _without_choices(_resolve(spec, root))
     ]
+
+
+def _without_choices(spec: dict[str, Any]) -> bool:
+    """A list of ids from a catalogue this knowledge base does not have (no sources)."""
+    items = spec.get("items", {})
+    return REFERENCE_MARK in items and "enum" not in items
 
 
 def _resolve(spec: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
@@ -119,6 +129,8 @@ def _field(name: str, spec: dict[str, Any], required: bool, kb: KnowledgeBase) -
     if items.get(REFERENCE_MARK) == "channels":
         options = tuple((key, channel.name) for key, channel in kb.channels.items())
         return FormField(**base, widget="kanalen", options=options)
+    if REFERENCE_MARK in items:
+        return FormField(**base, widget="ids")
     if kind == "array":
         hint = re.sub(r",? als lijst\.$", ".", base["hint"])
         return FormField(**{**base, "hint": f"{hint} Eén per regel."}, widget="regels")
@@ -166,6 +178,15 @@ def worksheet_data(kb: KnowledgeBase, renderer: Renderer, site_name: str) -> dic
         "channels": [{"id": key, "name": channel.name} for key, channel in kb.channels.items()],
         "icons": {name: icon for name in icon_names if (icon := _icon(renderer, name))},
         "storageKey": f"klantreis-werkblad:{site_name}",
+        "figures": {
+            "figure": figures.FIGURE.pattern,
+            "maybe": figures.MAYBE_FIGURE.pattern,
+            "example": figures.WORKED_EXAMPLE.pattern,
+            "notProse": sorted(NOT_PROSE),
+            "sources": sorted(kb.sources),
+            # The hint `klantreis check` gives for a figure in a YAML file.
+            "hint": figures._how_to_cite("journeys/werkblad.yml"),
+        },
     }
 
 
