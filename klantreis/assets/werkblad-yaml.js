@@ -323,7 +323,8 @@
       lines = lines.concat(lead, this.entry(key, object[key], entry, col, prefix, context));
     }, this);
     if (parts && parts.tail.length) { lines = lines.concat(parts.tail); }
-    return lines;
+    // An item with nothing in it yet stays in its list (its place counts: "stage: 2").
+    return lines.length || rootLevel ? lines : [firstPrefix + "{}"];
   };
 
   /* The text of a journey file for `data`. `source` is what parse() gave for the opened file

@@ -180,7 +180,6 @@
     var list = listElement(kind);
     list.textContent = "";
     state[kind].forEach(function (item) { list.appendChild(itemElement(kind, item)); });
-    updateHeads();
   }
 
   function updateHeads() {
@@ -227,6 +226,7 @@
     fillGroup(form.querySelector('[data-kr-groep="persona"]'), state.persona);
     renderList("stages");
     renderList("opportunities");
+    updateHeads();
     fileName.value = state.fileName;
   }
 
@@ -341,6 +341,9 @@
     } catch (error) {
       journey = journeyData();
     }
+    // An empty persona is left out of the file; checked as an empty block, the message names
+    // the field to fill in (persona.name) rather than the whole persona.
+    if (journey && typeof journey === "object" && journey.persona === undefined) { journey.persona = {}; }
     problems = check(journey);
     showProblems();
     drawMap(journey);
