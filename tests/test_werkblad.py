@@ -172,8 +172,10 @@ def choose(tab, scope, name: str, label: str) -> None:
 
 
 def tick_channels(tab, stage, ids: list[str]) -> None:
-    tab_to(tab, stage.locator("summary"))
+    unfold = stage.get_by_role("button", name="Kanalen kiezen")
+    tab_to(tab, unfold)
     tab.keyboard.press("Enter")
+    assert unfold.get_attribute("aria-expanded") == "true"
     for channel in ids:
         tab_to(tab, stage.locator(f'input[value="{channel}"]'))
         tab.keyboard.press("Space")
@@ -454,10 +456,10 @@ def test_tablet_touch_targets_axe_and_screenshots(browser, offline_worksheet):
     SHOTS.mkdir(parents=True, exist_ok=True)
     with worksheet(browser, offline_worksheet, viewport=TABLET, has_touch=True) as tab:
         open_file(tab, REPO / "journeys" / "jip-duurzame-kleding.yml")
-        stage_box(tab, 1).locator("summary").click()
+        stage_box(tab, 1).get_by_role("button", name="Kanalen kiezen").click()
         assert tab.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
         small = tab.evaluate("""() => [...document.querySelectorAll(
-            '.kr-wb button, .kr-wb input, .kr-wb select, .kr-wb textarea, .kr-wb summary')]
+            '.kr-wb button, .kr-wb input, .kr-wb select, .kr-wb textarea')]
             .map(node => node.type === 'checkbox' ? node.closest('label') : node)
             .filter(node => node.offsetParent !== null)
             .map(node => [node.textContent.trim() || node.id, node.getBoundingClientRect()])

@@ -326,6 +326,11 @@
     button.textContent = open ? "Inklappen" : "Uitklappen";
   }
 
+  function unfold(button, open) {
+    button.setAttribute("aria-expanded", String(open));
+    button.nextElementSibling.hidden = !open;
+  }
+
   // -- checks, the map, storage --------------------------------------------------------------
 
   function schedule() {
@@ -434,8 +439,8 @@
     var element = input.closest("[data-kr-item]");
     var button = element && element.querySelector('[data-kr-actie="inklappen"]');
     if (button && button.getAttribute("aria-expanded") !== "true") { toggle(element, button); }
-    var details = input.closest("details");
-    if (details) { details.open = true; }
+    var choices = input.closest(".kr-wb-vinkjes");
+    if (choices) { unfold(choices.previousElementSibling, true); }
   }
 
   function drawMap(journey) {
@@ -573,6 +578,7 @@
     else if (action === "omlaag") { moveItem(kind, element, 1); }
     else if (action === "verwijderen") { removeItem(kind, element); }
     else if (action === "inklappen") { toggle(element, button); }
+    else if (action === "kanalen") { unfold(button, button.getAttribute("aria-expanded") !== "true"); }
     else if (action === "stap-toevoegen") { addItem("stages"); }
     else if (action === "kans-toevoegen") { addItem("opportunities"); }
     else if (action === "openen") { fileInput.click(); }

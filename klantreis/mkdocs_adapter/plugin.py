@@ -193,8 +193,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         data = worksheet.data_script(engine.kb, engine.renderer, config.site_name)
         self._add(files, File.generated(config, worksheet.DATA_FILE, content=data))
         for name in worksheet.OWN_FILES:
-            path = PACKAGE / "assets" / name
-            self._add(files, File.generated(config, f"assets/klantreis/{name}", abs_src_path=str(path)))
+            path = str(PACKAGE / "assets" / name)
+            self._add(files, File.generated(config, f"assets/klantreis/{name}", abs_src_path=path))
         for name in worksheet.VENDOR_FILES:
             src_uri = f"assets/vendor/{name}"
             self._add(files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri)))

@@ -135,8 +135,9 @@ def _field(name: str, spec: dict[str, Any], required: bool, kb: KnowledgeBase) -
         hint = re.sub(r",? als lijst\.$", ".", base["hint"])
         return FormField(**{**base, "hint": f"{hint} Eén per regel."}, widget="regels")
     if set(map(str, spec.get("enum", ()))) == {"True", "False", "mixed"}:
-        options = tuple((value, journey_map.ONLINE_LABELS[value]) for value in (True, False, "mixed"))
-        return FormField(**base, widget="keuze", options=options)
+        values: tuple[bool | str, ...] = (True, False, "mixed")
+        choices = tuple((value, journey_map.ONLINE_LABELS[value]) for value in values)
+        return FormField(**base, widget="keuze", options=choices)
     if spec.get(REFERENCE_MARK) == "phases":
         options = tuple((phase.id, phase.name) for phase in kb.phases)
         return FormField(**base, widget="keuze", options=options)
