@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from conftest import ARTIFACTS, REPO, build, content, make_project, page, run_cli, serve_directory
 
 from klantreis.bundle import make_bundle
@@ -276,11 +277,11 @@ def test_keyboard_only_journey_is_downloaded_checked_and_built(
     with worksheet(browser, offline_worksheet) as tab:
         fill_sanne(tab)
         # The map and its curve are drawn while typing.
-        assert tab.locator(".kr-wb-kaart th.kr-stap").count() == 4
-        assert tab.locator(".kr-wb-kaart .kr-lane-emotion .kr-punt[data-kr-curve=nu]").count() == 4
+        expect(tab.locator(".kr-wb-kaart th.kr-stap")).to_have_count(4)
+        expect(tab.locator(".kr-wb-kaart .kr-lane-emotion .kr-punt[data-kr-curve=nu]")).to_have_count(4)
         # No loyalty stage and no ending: the warning of `klantreis check`, which does not block.
         warning = tab.locator(".kr-wb-samenvatting li.kr-wb-waarschuwing")
-        assert "Geen stap in de fase(n) Loyaliteit." in warning.inner_text()
+        expect(warning).to_contain_text("Geen stap in de fase(n) Loyaliteit.")
         # At the end of the form, the download button (the same as the one at the top).
         tab_to(tab, tab.locator(".kr-wb-klaar").get_by_role("button", name="Download als YAML"))
         with tab.expect_download() as info:
@@ -315,7 +316,7 @@ def test_a_repository_journey_changed_in_one_stage_differs_only_there(
     original = (REPO / "journeys" / "vera-afslankcoach.yml").read_text(encoding="utf-8")
     with worksheet(browser, offline_worksheet) as tab:
         open_file(tab, REPO / "journeys" / "vera-afslankcoach.yml")
-        assert tab.locator(".kr-wb-kaart th.kr-stap").count() == original.count("  - phase:")
+        expect(tab.locator(".kr-wb-kaart th.kr-stap")).to_have_count(original.count("  - phase:"))
         stage = stage_box(tab, 3)
         field(stage, "feels").fill("Opgelucht: eindelijk een coach die past.")
         field(stage, "emotion").fill("2")
@@ -421,18 +422,18 @@ def test_reload_keeps_the_work_and_clearing_empties_it(browser, offline_workshee
     with worksheet(browser, offline_worksheet) as tab:
         field(tab.locator('[data-kr-groep="reis"]'), "title").fill("Mijn reis")
         field(stage_box(tab, 1), "title").fill("Eerste stap")
-        tab.wait_for_timeout(400)
+        expect(tab.locator(".kr-wb-kaart th.kr-stap")).to_have_text("1 Eerste stap")
         tab.reload()
         tab.locator(".kr-wb-editor").wait_for(state="visible")
         assert field(tab.locator('[data-kr-groep="reis"]'), "title").input_value() == "Mijn reis"
-        assert tab.locator(".kr-wb-kaart th.kr-stap").inner_text() == "1 Eerste stap"
+        expect(tab.locator(".kr-wb-kaart th.kr-stap")).to_have_text("1 Eerste stap")
         tab.once("dialog", lambda dialog: dialog.dismiss())
         tab.get_by_role("button", name="Wissen").click()
         assert field(stage_box(tab, 1), "title").input_value() == "Eerste stap"
         tab.once("dialog", lambda dialog: dialog.accept())
         tab.get_by_role("button", name="Wissen").click()
         assert field(stage_box(tab, 1), "title").input_value() == ""
-        assert tab.locator(".kr-wb-leeg-melding").is_visible()
+        expect(tab.locator(".kr-wb-leeg-melding")).to_be_visible()
         tab.reload()
         tab.locator(".kr-wb-editor").wait_for(state="visible")
         assert field(tab.locator('[data-kr-groep="reis"]'), "title").input_value() == ""

@@ -265,6 +265,18 @@
     schedule();
   }
 
+  function onLeave(event) {
+    var box = event.target.closest && event.target.closest("[data-veld]");
+    if (!box || box.getAttribute("data-widget") === "kanalen") { return; }
+    var item = box.closest("[data-kr-item]");
+    var key = (item ? item.getAttribute("data-kr-item") :
+      box.closest("[data-kr-groep]").getAttribute("data-kr-groep")) + "." + box.getAttribute("data-veld");
+    if (!state.touched[key]) {
+      state.touched[key] = true;
+      schedule();
+    }
+  }
+
   function slug(text) {
     var base = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -553,6 +565,8 @@
     if (restored) { say("Je werk van de vorige keer staat er weer."); }
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
+    // Leaving a field counts as having seen it: a required field left empty says so then.
+    form.addEventListener("focusout", onLeave);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     fileName.addEventListener("input", function () {
       state.fileName = fileName.value.trim();
