@@ -16,8 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from conftest import ARTIFACTS, REPO, build, content, make_project, page, run_cli, serve_directory
+from playwright.sync_api import expect
 
 from klantreis.bundle import make_bundle
 

@@ -14,8 +14,10 @@
   var DATA = window.klantreisWerkblad;
   var root = document.querySelector(".kr-wb");
   if (!root || !DATA || !window.jsyaml || !window.ajv2020 || !window.WerkbladYaml ||
-      !window.WerkbladCheck || !window.KaartRender) { return; }
+      !window.WerkbladCheck || !window.KaartRender || !window.WerkbladFields ||
+      !window.WerkbladPreview) { return; }
   var Yaml = window.WerkbladYaml;
+  var Fields = window.WerkbladFields;
   var check = window.WerkbladCheck.create(DATA);
   var editor = root.querySelector(".kr-wb-editor");
   var form = root.querySelector(".kr-wb-formulier");
@@ -68,93 +70,11 @@
 
   function currentText() { return Yaml.emit(journeyData(), source, origins(), DATA.shape); }
 
-  function hasContent(value) {
-    if (Array.isArray(value)) { return value.some(hasContent); }
-    if (value && typeof value === "object") { return Object.keys(value).some(function (k) { return hasContent(value[k]); }); }
-    return value !== undefined && value !== null && value !== "" && value !== false;
-  }
+  var hasContent = window.WerkbladPreview.hasContent;
 
   function isEmpty() {
     return !hasContent(state.journey) && !hasContent(state.persona) && !state.opportunities.length &&
       !state.stages.some(function (item) { return hasContent(item.data); });
-  }
-
-  // -- fields: reading and writing values -------------------------------------------------
-
-  function control(box) { return box.querySelector("input, textarea, select"); }
-
-  function readField(box, old) {
-    var widget = box.getAttribute("data-widget"), input = control(box);
-    if (widget === "kanalen") {
-      var checked = Array.prototype.filter.call(box.querySelectorAll("input"), function (c) { return c.checked; })
-        .map(function (c) { return c.value; });
-      var kept = (Array.isArray(old) ? old : []).filter(function (id) { return checked.indexOf(id) >= 0; });
-      return kept.concat(checked.filter(function (id) { return kept.indexOf(id) < 0; }));
-    }
-    if (widget === "vinkje") { return input.checked; }
-    if (widget === "regels") {
-      return input.value.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
-    }
-    if (widget === "ids") { return input.value.split(/[\s,]+/).filter(Boolean); }
-    if (widget === "keuze") { return input.value === "" ? undefined : JSON.parse(input.value); }
-    if (widget === "getal") {
-      var text = input.value.trim();
-      if (text === "") { return input.validity && input.validity.badInput ? "?" : undefined; }
-      return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-    }
-    var value = input.value.trim();
-    return value === "" ? undefined : value;
-  }
-
-  function writeField(box, value) {
-    var widget = box.getAttribute("data-widget"), input = control(box);
-    if (widget === "kanalen") {
-      var ids = Array.isArray(value) ? value : [];
-      ids.forEach(function (id) {
-        if (!box.querySelector('input[value="' + CSS.escape(String(id)) + '"]')) {
-          var label = document.createElement("label");
-          label.className = "kr-wb-vinkje kr-wb-onbekend";
-          var box2 = document.createElement("input");
-          box2.type = "checkbox";
-          box2.value = String(id);
-          var span = document.createElement("span");
-          span.textContent = id + " (onbekend)";
-          label.appendChild(box2);
-          label.appendChild(span);
-          box.querySelector(".kr-wb-vinkjes").appendChild(label);
-        }
-      });
-      box.querySelectorAll("input").forEach(function (c) { c.checked = ids.indexOf(c.value) >= 0; });
-      showChosen(box, ids);
-    } else if (widget === "vinkje") {
-      input.checked = value === true;
-    } else if (widget === "regels" || widget === "ids") {
-      var separator = widget === "ids" ? ", " : "\n";
-      input.value = Array.isArray(value) ? value.join(separator) : value === undefined ? "" : String(value);
-    } else if (widget === "keuze") {
-      var encoded = value === undefined || value === null ? "" : JSON.stringify(value);
-      if (encoded && !Array.prototype.some.call(input.options, function (o) { return o.value === encoded; })) {
-        var option = document.createElement("option");
-        option.value = encoded;
-        option.textContent = String(value) + " (onbekend)";
-        input.appendChild(option);
-      }
-      input.value = encoded;
-    } else if (widget !== "stap") {
-      input.value = value === undefined || value === null ? "" : String(value);
-    }
-  }
-
-  function showChosen(box, ids) {
-    var names = ids.map(function (id) {
-      var channel = DATA.channels.filter(function (c) { return c.id === id; })[0];
-      return channel ? channel.name : id;
-    });
-    box.querySelector(".kr-wb-gekozen").textContent = names.length ? ": " + names.join(", ") : " (geen gekozen)";
-  }
-
-  function fillGroup(scope, values) {
-    scope.querySelectorAll("[data-veld]").forEach(function (box) { writeField(box, values[box.getAttribute("data-veld")]); });
   }
 
   // -- the lists of stages and opportunities ----------------------------------------------
@@ -172,7 +92,7 @@
     });
     element.setAttribute("data-kr-item", item.id);
     element.setAttribute("data-kr-soort", kind);
-    fillGroup(element, item.data);
+    Fields.fill(element, item.data);
     return element;
   }
 
@@ -222,8 +142,8 @@
   function findItem(kind, id) { return state[kind].filter(function (item) { return item.id === id; })[0]; }
 
   function renderAll() {
-    fillGroup(form.querySelector('[data-kr-groep="reis"]'), state.journey);
-    fillGroup(form.querySelector('[data-kr-groep="persona"]'), state.persona);
+    Fields.fill(form.querySelector('[data-kr-groep="reis"]'), state.journey);
+    Fields.fill(form.querySelector('[data-kr-groep="persona"]'), state.persona);
     renderList("stages");
     renderList("opportunities");
     updateHeads();
@@ -255,9 +175,9 @@
       key = group + "." + name;
     }
     if (target) {
-      var read = readField(box, target[name]);
+      var read = Fields.read(box, target[name]);
       if (read === undefined) { delete target[name]; } else { target[name] = read; }
-      if (box.getAttribute("data-widget") === "kanalen") { showChosen(box, read); }
+      if (box.getAttribute("data-widget") === "kanalen") { Fields.showChosen(box, read); }
     }
     state.touched[key] = true;
     if (name === "title" || name === "phase") { updateHeads(); }
@@ -363,7 +283,7 @@
     if (journey && typeof journey === "object" && journey.persona === undefined) { journey.persona = {}; }
     problems = check(journey);
     showProblems();
-    drawMap(journey);
+    window.WerkbladPreview.draw(root, journey, DATA);
     root.classList.toggle("kr-wb-leeg", isEmpty());
     save();
     return text;
@@ -399,12 +319,12 @@
         holder.hidden = false;
         holder.classList.toggle("kr-wb-waarschuwing", !!problem.warning);
         if (!problem.warning && place.box) {
-          (place.box.querySelectorAll("input").length > 1 ? [] : [control(place.box)]).forEach(function (input) {
+          (place.box.querySelectorAll("input").length > 1 ? [] : [Fields.control(place.box)]).forEach(function (input) {
             if (input) { input.setAttribute("aria-invalid", "true"); }
           });
         }
       }
-      listed.push({ problem: problem, text: text, target: place.box ? control(place.box) : null });
+      listed.push({ problem: problem, text: text, target: place.box ? Fields.control(place.box) : null });
     });
     fillSummary(listed);
   }
@@ -453,69 +373,6 @@
     if (button && button.getAttribute("aria-expanded") !== "true") { toggle(element, button); }
     var choices = input.closest(".kr-wb-vinkjes");
     if (choices) { unfold(choices.previousElementSibling, true); }
-  }
-
-  function drawMap(journey) {
-    var box = root.querySelector(".kr-wb-kaart");
-    var hasStages = journey && Array.isArray(journey.stages) && journey.stages.some(hasContent);
-    root.querySelector(".kr-wb-printtitel").textContent = (journey && journey.title) || "";
-    if (!hasStages) {
-      box.textContent = "";
-      var note = document.createElement("p");
-      note.className = "kr-wb-leeg-melding";
-      note.textContent = "Hier verschijnt de kaart zodra je een stap invult.";
-      box.appendChild(note);
-    } else {
-      window.KaartRender.render(box, journey, mapData());
-    }
-    var ending = root.querySelector(".kr-wb-einde");
-    ending.textContent = "";
-    if (journey && typeof journey.ending === "string" && journey.ending) {
-      var p = document.createElement("p");
-      p.className = "kr-einde";
-      var strong = document.createElement("strong");
-      strong.textContent = "Zo loopt deze reis af:";
-      p.appendChild(strong);
-      p.appendChild(document.createTextNode(" " + journey.ending));
-      ending.appendChild(p);
-    }
-    drawOpportunities(journey && Array.isArray(journey.opportunities) ? journey.opportunities : []);
-  }
-
-  function drawOpportunities(items) {
-    var box = root.querySelector(".kr-wb-kansenlijst");
-    box.textContent = "";
-    if (!items.length) { return; }
-    var heading = document.createElement("h3");
-    heading.textContent = "Kansen";
-    box.appendChild(heading);
-    var list = document.createElement("ol");
-    list.className = "kr-kansenlijst";
-    items.forEach(function (item) {
-      var li = document.createElement("li");
-      var title = document.createElement("span");
-      title.className = "kr-kans-titel";
-      title.textContent = item.title || "";
-      li.appendChild(title);
-      var facts = [];
-      if (item.impact !== undefined) { facts.push("impact " + item.impact); }
-      if (item.effort !== undefined) { facts.push("moeite " + item.effort); }
-      if (item.owner) { facts.push("eigenaar: " + item.owner); }
-      if (item.stage !== undefined) { facts.push("stap " + item.stage); }
-      if (facts.length) { li.appendChild(document.createTextNode(" (" + facts.join(", ") + ")")); }
-      list.appendChild(li);
-    });
-    box.appendChild(list);
-  }
-
-  function mapData() {
-    var phases = {}, channels = {};
-    DATA.phases.forEach(function (phase) { phases[phase.id] = phase; });
-    DATA.channels.forEach(function (channel) { channels[channel.id] = channel; });
-    var links = {};
-    if (root.getAttribute("data-kr-fase-link")) { links.phase = root.getAttribute("data-kr-fase-link"); }
-    if (root.getAttribute("data-kr-kanaal-link")) { links.channel = root.getAttribute("data-kr-kanaal-link"); }
-    return { phases: phases, channels: channels, icons: DATA.icons, links: links };
   }
 
   function save() {

@@ -25,7 +25,13 @@ DATA_FILE = "assets/klantreis/werkblad-data.js"
 STYLESHEET = "assets/klantreis/werkblad.css"
 # The editor's scripts in the order they load; the vendored ones come with their licences.
 OWN_FILES = (
-    "kaart-render.js", "werkblad-yaml.js", "werkblad-check.js", "werkblad.js", "werkblad.css"
+    "kaart-render.js",
+    "werkblad-yaml.js",
+    "werkblad-check.js",
+    "werkblad-fields.js",
+    "werkblad-preview.js",
+    "werkblad.js",
+    "werkblad.css",
 )
 VENDOR_FILES = (
     "js-yaml/js-yaml.umd.min.js",
@@ -43,6 +49,8 @@ SCRIPTS = (
     "assets/klantreis/kaart-render.js",
     "assets/klantreis/werkblad-yaml.js",
     "assets/klantreis/werkblad-check.js",
+    "assets/klantreis/werkblad-fields.js",
+    "assets/klantreis/werkblad-preview.js",
     "assets/klantreis/werkblad.js",
 )
 # Parts of the journey that are not one field: the persona and the lists have their own groups.
