@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser vendor-cms
+.PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser vendor-cms vendor-werkblad
 
 # setuptools comes from the lock (pip-compile --all-build-deps), so the package installs without
 # a build environment, the first time. Errors still show; pip's warnings (an index location
@@ -75,6 +75,37 @@ vendor-cms:
 	printf 'decap-cms %s (npm), MIT licence (LICENSE), bundled third-party notices in decap-cms.js.LICENSE.txt\nnpm integrity %s\nfiles: dist/decap-cms.js, dist/*.decap-cms.js (chunks it loads on demand), dist/*.wasm\n' \
 	  $(DECAP_VERSION) $(DECAP_INTEGRITY) > $(DECAP_DIR)/VERSION
 	rm -rf .vendor-cms
+
+# The worksheet editor reads YAML with js-yaml and validates with Ajv (its browser bundle,
+# ajv-dist, holds Ajv and three small dependencies): vendored from npm like Decap, each file
+# checked against its npm integrity hash; the licences of everything in the bundles beside them.
+WERKBLAD_DIR := klantreis/assets/vendor
+WERKBLAD_PACKAGES := \
+  js-yaml@5.5.0=sha512-paNr4LFIFPjeeSmwNYdrb8FafLLG/Cr2Af3GjbsHJ5CxIjH4r0c2emlmRdAtpPAieP1gRVzk6buBbVP5gBMGAg== \
+  ajv-dist@8.17.1=sha512-KzJwANMzTTR/RERGnkx+bHzmxIfMTPMMv7+cH1d6Lx9UQ7BZyhiieq4hnO5lRuBWOtYTUL8hyWs7RJYI/45Rtg== \
+  ajv@8.17.1=sha512-B/gBuNg5SiMTrPkC+A2+cW0RszwxYmn6VYxB/inlBStS5nx6xHIt/ehKRhIMhqusl7a8LjQoZnjCs5vhwxOQ1g== \
+  fast-deep-equal@3.1.3=sha512-f3qQ9oQy9j2AhBe/H9VC91wLmKBCCU/gDOnKNAYG5hswO7BLKj09Hc5HYNz9cGI++xlpDCIgDaitVs03ATR84Q== \
+  fast-uri@3.0.1=sha512-MWipKbbYiYI0UC7cl8m/i/IWTqfC8YXsqjzybjddLsFjStroQzsHXkc73JutMvBiXmOvapk+axIl79ig5t55Bw== \
+  json-schema-traverse@1.0.0=sha512-NM8/P9n3XjXhIZn1lLhkFaACTOURQXjWhV4BA/RnOv8xvgqtqpAX9IO4mRQxSx1Rlo4tqzeqb0sOlruaOy3dug==
+vendor-werkblad:
+	rm -rf .vendor-werkblad && mkdir .vendor-werkblad
+	cd .vendor-werkblad && for entry in $(WERKBLAD_PACKAGES); do \
+	  package=$${entry%%=*}; integrity=$${entry#*=}; name=$${package%@*}; \
+	  file=$$(npm pack --silent $$package) && \
+	  test "$$(npm view $$package dist.integrity)" = "$$integrity" && \
+	  mkdir -p $$name && tar xzf $$file -C $$name || exit 1; \
+	done
+	rm -rf $(WERKBLAD_DIR)/js-yaml $(WERKBLAD_DIR)/ajv && mkdir -p $(WERKBLAD_DIR)/js-yaml $(WERKBLAD_DIR)/ajv
+	cp .vendor-werkblad/js-yaml/package/dist/browser/js-yaml.umd.min.js .vendor-werkblad/js-yaml/package/LICENSE \
+	  $(WERKBLAD_DIR)/js-yaml/
+	printf 'js-yaml 5.5.0 (npm), MIT licence (LICENSE)\nfile: dist/browser/js-yaml.umd.min.js (window.jsyaml)\n' > $(WERKBLAD_DIR)/js-yaml/VERSION
+	cp .vendor-werkblad/ajv-dist/package/dist/ajv2020.min.js $(WERKBLAD_DIR)/ajv/
+	cp .vendor-werkblad/ajv/package/LICENSE $(WERKBLAD_DIR)/ajv/LICENSE
+	cp .vendor-werkblad/fast-deep-equal/package/LICENSE $(WERKBLAD_DIR)/ajv/LICENSE.fast-deep-equal
+	cp .vendor-werkblad/fast-uri/package/LICENSE $(WERKBLAD_DIR)/ajv/LICENSE.fast-uri
+	cp .vendor-werkblad/json-schema-traverse/package/LICENSE $(WERKBLAD_DIR)/ajv/LICENSE.json-schema-traverse
+	printf 'ajv-dist 8.17.1 (npm): the browser bundle of Ajv 8.17.1, file dist/ajv2020.min.js (window.ajv2020)\nIt bundles fast-deep-equal (MIT), fast-uri (BSD-3-Clause) and json-schema-traverse (MIT);\nLICENSE is Ajv'"'"'s (MIT), LICENSE.<name> those of the bundled packages.\n' > $(WERKBLAD_DIR)/ajv/VERSION
+	rm -rf .vendor-werkblad
 
 lock:
 	$(PYTHON) -m venv /tmp/klantreis-lock && /tmp/klantreis-lock/bin/pip install --quiet pip-tools

@@ -21,6 +21,7 @@ from ..content.load_cache import LoadCache
 from ..content.schema import SCHEMA_DIR, all_schemas
 from ..report import format_errors
 from ..site import pages as page_paths
+from ..site import worksheet
 from ..site.blocks import AUTHOR_MACROS
 from ..site.engine import Engine
 from ..site.macro_calls import simple_calls
@@ -175,6 +176,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     config, f"assets/klantreis/{name}", abs_src_path=str(PACKAGE / "assets" / name)
                 ),
             )
+        self._add_worksheet(files, config)
         if self.config.editor.enabled and not self._offline(config):
             self._add_editor(files, config)
         if self._offline(config):
@@ -184,6 +186,18 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri))
                 )
         return files
+
+    def _add_worksheet(self, files: Files, config: Any) -> None:
+        """The worksheet editor's scripts, styles and data (klantreizen/werkblad loads them)."""
+        engine = self._engine()
+        data = worksheet.data_script(engine.kb, engine.renderer, config.site_name)
+        self._add(files, File.generated(config, worksheet.DATA_FILE, content=data))
+        for name in worksheet.OWN_FILES:
+            path = str(PACKAGE / "assets" / name)
+            self._add(files, File.generated(config, f"assets/klantreis/{name}", abs_src_path=path))
+        for name in worksheet.VENDOR_FILES:
+            src_uri = f"assets/vendor/{name}"
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(PACKAGE / src_uri)))
 
     def _add_editor(self, files: Files, config: Any) -> None:
         """admin/ with the browser editor against GitHub (never in the offline zip: it needs

@@ -8,8 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import journey_map, pages
+from . import journey_map, pages, worksheet
 from .blocks import Blocks
+from .urls import relative_url
 
 PAGE_MACROS = (
     "_kr_fasen_pagina",
@@ -201,7 +202,24 @@ class PageBlocks(Blocks):
             ],
             columns_per_phase=2,
             opportunity_rows=4,
+            fields=worksheet.form_fields(self.kb),
+            scripts=[self._asset(script) for script in worksheet.SCRIPTS],
+            stylesheet=self._asset(worksheet.STYLESHEET),
+            phase_href=self._link_pattern(pages.phase_page, list(self.kb.phase)),
+            channel_href=self._link_pattern(pages.channel_page, list(self.kb.channels)),
         )
+
+    def _asset(self, path: str) -> str:
+        """A link to a static file of the site (its URL is its path), from this page."""
+        return relative_url(path, self.urls.url(self.page_src))
+
+    def _link_pattern(self, page_of: Any, ids: list[str]) -> str:
+        """The link from this page to the page of an id, with '{id}' in the id's place (for the
+        map the worksheet draws in the browser); empty when there is no such page."""
+        if not ids or page_of(ids[0]) not in self.urls:
+            return ""
+        head, _, tail = self.href(page_of(ids[0])).rpartition(ids[0])
+        return f"{head}{{id}}{tail}"
 
     def _kr_bronnen_pagina(self) -> Markup:
         items = [

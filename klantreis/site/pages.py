@@ -110,9 +110,12 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             WORKSHEET,
             {
                 "title": "Werkblad klantreis",
-                "description": "Een leeg werkblad om in een workshop een klantreis te tekenen.",
+                "description": "Vul in een workshop een klantreis in, in de browser of op papier, "
+                "en zie meteen de kaart met de emotiecurve.",
                 "begrippen_linken": False,
                 "kr_print": "kaart",
+                # The form and the map side by side need the width of the screen.
+                "hide": ["navigation", "toc"],
             },
             _call("_kr_werkblad_pagina"),
         ),
