@@ -7,11 +7,13 @@ evidence, backstage, owners, durations and opportunities.
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ARTIFACTS, FIXTURES, build, content, make_project, page, serve_directory
 
 from klantreis.bundle import make_bundle
@@ -25,7 +27,11 @@ SHOTS = ARTIFACTS / "screenshots"
 
 
 def rich_project(root: Path) -> Path:
-    make_project(root, {"docs/gids/curve.md": "# Curve\n\n{{ emotiecurve('lisa-fiets') }}\n"})
+    # Vera's stages (of the mini fixture) all rest on interviews: the map says so once.
+    vera = (FIXTURES / "mini/journeys/vera.yml").read_text(encoding="utf-8")
+    vera = re.sub(r"^(    emotion: .*\n)", r"\1    evidence: interview\n", vera, flags=re.M)
+    make_project(root, {"docs/gids/curve.md": "# Curve\n\n{{ emotiecurve('lisa-fiets') }}\n",
+                        "journeys/vera.yml": vera})
     shutil.copytree(FIXTURES / "rijk", root, dirs_exist_ok=True)
     return root
 
@@ -111,6 +117,11 @@ def test_every_new_field_is_on_the_page(rich_site):
         "Zo loopt deze reis af: Lisa blijft klant")
 
 
+def card_title(card) -> str:
+    """The title on an opportunity's card in the grid, without its number."""
+    return card.get_text(" ", strip=True).partition(" ")[2]
+
+
 def test_opportunities_ranked_and_in_the_impact_effort_grid(rich_site):
     section = content(page(rich_site, URL)).select_one("section.kr-kansen")
     ranked = [li.select_one(".kr-kans-titel").get_text() for li in section.select("li.kr-kans")]
@@ -121,23 +132,77 @@ def test_opportunities_ranked_and_in_the_impact_effort_grid(rich_site):
     assert "Eigenaar: Klantenservice" in first.get_text()
     assert first.select_one("a.kr-kans-stap")["href"] == "#stap-7"
     grid = section.select_one("table.kr-kansenraster")
-    where = {card.get_text(" ", strip=True): (td["data-impact"], td["data-moeite"])
+    where = {card_title(card): (td["data-impact"], td["data-moeite"])
              for td in grid.select("td") for card in td.select(".kr-kans-kaartje")}
     assert where == {
-        "1 Leenfiets bij elk defect": ("3", "2"),
-        "2 Automatische bevestiging van een melding": ("3", "1"),
-        "3 Keuzehulp op de website": ("2", "3"),
-        "4 Prijs vanaf in de advertentie": ("1", "1"),
-        "5 Proefrit online boeken": ("2", "2"),
+        "Leenfiets bij elk defect": ("3", "2"),
+        "Automatische bevestiging van een melding": ("3", "1"),
+        "Keuzehulp op de website": ("2", "3"),
+        "Prijs vanaf in de advertentie": ("1", "1"),
+        "Proefrit online boeken": ("2", "2"),
     }
     assert [th.get_text() for th in grid.select("tbody th")] == [
         "Grote impact", "Gemiddelde impact", "Kleine impact"]
 
 
+def test_an_opportunity_has_the_same_number_in_the_list_and_in_the_grid(rich_site):
+    section = content(page(rich_site, URL)).select_one("section.kr-kansen")
+    # The list is an <ol>: the reader sees 1, 2, 3 ... in ranked order.
+    ranked = [li.select_one(".kr-kans-titel").get_text() for li in section.select("ol > li")]
+    grid = section.select_one("table.kr-kansenraster")
+    cards = {int(card.select_one(".kr-kans-nummer").get_text()): card_title(card)
+             for card in grid.select(".kr-kans-kaartje")}
+    assert cards == {number: title for number, title in enumerate(ranked, start=1)}
+    assert "plaats in de lijst" in grid.caption.get_text()
+
+
 def test_the_emotiecurve_macro_draws_the_second_curve_too(rich_site):
     svg = content(page(rich_site, "gids/curve/")).select_one("figure.kr-emotiecurve svg")
     assert len(svg.select("circle.kr-punt")) == 12
-    assert len(svg.select_one("polyline.kr-lijn-na")["points"].split()) == 11
+    # Stage 1 and stage 9 have no after-value: the dashed line has a gap at stage 9.
+    assert [len(line["points"].split()) for line in svg.select("polyline.kr-lijn-na")] == [7, 3]
+    assert len(svg.select("circle.kr-punt-na")) == 10
+
+
+def emotion_cells(site):
+    return content(page(site, URL)).select("table.kr-kaart tr.kr-lane-emotion td")
+
+
+def test_the_emotion_label_shows_the_after_value_only_when_it_differs(rich_site):
+    labels = [cell.select_one(".kr-emotielabel") for cell in emotion_cells(rich_site)]
+    assert labels[1].get_text(" ", strip=True) == "+1 · positief"  # +1 now and after
+    assert labels[1].select(".kr-na") == []
+    assert labels[2].select_one(".kr-na").get_text(" ", strip=True) == (
+        "→ +1 (positief) na verbetering")  # -1 now, +1 after
+    stages = yaml.safe_load((FIXTURES / "rijk/journeys/lisa-fiets.yml").read_text())["stages"]
+    assert [bool(label.select(".kr-na")) for label in labels] == [
+        stage.get("emotion_to_be") not in (None, stage["emotion"]) for stage in stages]
+
+
+def test_the_after_curve_leaves_a_gap_where_a_stage_has_no_after_value(rich_site):
+    cells = emotion_cells(rich_site)
+    after = [cell.select_one("polyline.kr-lijn-na") for cell in cells]
+    # Stage 9 has no after-value: no point, no line in its column ...
+    assert cells[8].select("[data-kr-curve=na]") == [] and after[8] is None
+    # ... and its neighbours' lines stop at their own points (x = 50, the middle).
+    assert after[7]["points"].split()[-1].startswith("50,")
+    assert after[9]["points"].split()[0].startswith("50,")
+    # Stage 1 has none either: the line starts at stage 2's point.
+    assert after[0] is None and after[1]["points"].split()[0].startswith("50,")
+    # The line of now still runs through every column.
+    assert all(len(cell.select_one("polyline.kr-lijn")["points"].split()) >= 2 for cell in cells)
+
+
+def test_one_evidence_for_every_stage_is_said_once_instead_of_a_lane(rich_site):
+    vera = content(page(rich_site, "klantreizen/vera/"))
+    lanes = [name.get_text() for name in vera.select("table.kr-kaart tbody .kr-lanenaam")]
+    assert "Onderbouwing" not in lanes
+    assert vera.select_one(".kr-klantreis .kr-bewijsnoot").get_text(" ", strip=True) == (
+        "Onderbouwing van alle stappen: interviews")
+    # Lisa's stages rest on different evidence: the lane stays, and no note.
+    lisa = content(page(rich_site, URL))
+    assert "Onderbouwing" in [name.get_text() for name in lisa.select(".kr-lanenaam")]
+    assert lisa.select(".kr-bewijsnoot") == []
 
 
 def test_journey_page_hides_navigation_and_contents(rich_site):
@@ -223,6 +288,47 @@ def test_lane_names_stay_in_view_while_the_map_scrolls(browser, site_url, width)
         [centre["x"] + 10, centre["y"] + centre["height"] / 2])
     assert "kr-lane" in on_top
     tab.screenshot(path=str(SHOTS / f"kaart-gescrold-{width}.png"))
+    context.close()
+
+
+MEASURE = """() => {
+    const one = selector => document.querySelector(selector);
+    const all = selector => [...document.querySelectorAll(selector)];
+    const size = node => parseFloat(getComputedStyle(node).fontSize);
+    const width = node => node.getBoundingClientRect().width;
+    const row = 'tr.kr-lane-emotion';
+    return {
+        label: size(one('.kr-zichtlijn-label')),
+        lanes: all('tbody .kr-lanenaam').map(size),
+        afterAtMoment: all(`${row} td.kr-mvdw [data-kr-curve=na]`).map(width),
+        nowAtMoment: all(`${row} td.kr-mvdw [data-kr-curve=nu]`).map(width),
+        afterElsewhere: all(`${row} td:not(.kr-mvdw) [data-kr-curve=na]`).map(width),
+    };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_line_of_visibility_label_is_as_large_as_a_lane_name(browser, site_url, media):
+    context, tab, _ = open_map(browser, site_url, "desktop")
+    tab.emulate_media(media=media)
+    sizes = tab.evaluate(MEASURE)
+    assert sizes["label"] >= max(sizes["lanes"]) - 0.01, sizes
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_points_after_improvement_are_enlarged_on_moments_of_truth(browser, site_url, media):
+    context, tab, _ = open_map(browser, site_url, "desktop")
+    tab.emulate_media(media=media)
+    sizes = tab.evaluate(MEASURE)
+    assert len(sizes["afterAtMoment"]) == 3 and sizes["afterElsewhere"]
+    assert min(sizes["afterAtMoment"]) == min(sizes["nowAtMoment"]), sizes
+    assert min(sizes["afterAtMoment"]) > max(sizes["afterElsewhere"]), sizes
+    if media == "screen":
+        tab.locator("#stap-7").scroll_into_view_if_needed()
+        tab.screenshot(path=str(SHOTS / "kaart-momenten.png"))
     context.close()
 
 
