@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import assert_link_resolves, build, content, page, serve_directory
+from conftest import FIXTURES, REPO, assert_link_resolves, build, content, page, serve_directory
+from test_figures import check_lines
 
 URL = "klantreizen/vera/"
 
@@ -161,3 +162,16 @@ def test_the_sources_page_lists_every_page_that_shows_a_model(project):
     # The phases index shows every model in its table; the guides show the ones they call.
     assert used("aida-bron") == ["AIDA uitgelegd", "Alle modellen", "De vijf fasen"]
     assert used("mckinsey-bron") == ["Alle modellen", "De vijf fasen"]
+
+
+def test_the_house_style_writes_winkelwagen_not_winkelwagentje(project):
+    vera = (FIXTURES / "mini/journeys/vera.yml").read_text(encoding="utf-8")
+    root = project({
+        "journeys/_stijl.yml": (REPO / "journeys/_stijl.yml").read_text(encoding="utf-8"),
+        "journeys/vera.yml": vera.replace("Ze boekt een intake.",
+                                          "Ze zet de intake in haar winkelwagentje."),
+    })
+    assert [line.split(": ", 1)[1] for line in check_lines(root) if "winkelwagentje" in line] == [
+        "waarschuwing: 'winkelwagentje': de huisstijl schrijft 'winkelwagen'. Vervang het door "
+        "'winkelwagen' (journeys/_stijl.yml). Eén woord voor de plek waar een online bestelling "
+        "klaarstaat voordat je klant afrekent."]
