@@ -333,6 +333,26 @@ def test_points_after_improvement_are_enlarged_on_moments_of_truth(browser, site
 
 
 @pytest.mark.browser
+def test_the_emotiecurve_macro_shows_its_points_on_their_lines(browser, site_url):
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{site_url}/gids/curve/")
+    # Each point's centre lies where the SVG puts it (the map's point style must not move it).
+    offsets = tab.evaluate("""() => [...document.querySelectorAll(
+            'figure.kr-emotiecurve circle')].map(circle => {
+        const svg = circle.ownerSVGElement, box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const dot = circle.getBoundingClientRect();
+        return Math.hypot(
+            (dot.left + dot.right) / 2 - (box.left + circle.cx.baseVal.value * scale),
+            (dot.top + dot.bottom) / 2 - (box.top + circle.cy.baseVal.value * scale));
+    })""")
+    assert len(offsets) == 22  # 12 points now, 10 after the improvements
+    assert max(offsets) <= 1, offsets
+    tab.locator("figure.kr-emotiecurve").screenshot(path=str(SHOTS / "emotiecurve.png"))
+    tab.close()
+
+
+@pytest.mark.browser
 def test_phone_has_no_sideways_page_and_readable_phase_buttons(browser, site_url):
     context, tab, errors = open_map(browser, site_url, "telefoon")
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
