@@ -461,6 +461,26 @@ def test_download_svg_and_png_online(browser, site_url, tmp_path):
 
 
 @pytest.mark.browser
+def test_the_downloaded_map_has_the_text_the_reader_sees(browser, site_url, tmp_path):
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(f"{site_url}/klantreizen/vera/")
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download als SVG").click()
+    path = tmp_path / "vera.svg"
+    download.value.save_as(path)
+    import xml.etree.ElementTree as ElementTree
+
+    words = " ".join(" ".join(node.itertext())
+                     for node in ElementTree.fromstring(path.read_bytes()).iter())
+    # Term links carry their definition hidden for screen readers: not part of the map.
+    assert "Ze zoekt op Google Ads en leest over SEO." in words
+    assert "Het beter vindbaar maken" not in words and "Betaalde advertenties" not in words
+    assert "Onderbouwing van alle stappen: interviews" in words
+    context.close()
+
+
+@pytest.mark.browser
 def test_download_and_presentation_work_from_the_unpacked_zip(browser, tmp_path):
     project = rich_project(tmp_path / "kb")
     archive = make_bundle(project)

@@ -41,7 +41,8 @@
   function cellText(cell) {
     var items = cell.querySelectorAll("li, blockquote");
     var clone = cell.cloneNode(true);
-    clone.querySelectorAll(".kr-bron, .kr-sr, .kr-mvdw-label, svg").forEach(function (node) {
+    // Hidden text (a term's definition for screen readers, tooltips.js) is no part of the map.
+    clone.querySelectorAll(".kr-bron, .kr-sr, .kr-mvdw-label, svg, [hidden]").forEach(function (node) {
       node.remove();
     });
     if (items.length) {
