@@ -373,6 +373,18 @@ def test_phone_has_no_sideways_page_and_readable_phase_buttons(browser, site_url
 
 
 @pytest.mark.browser
+def test_the_grid_caption_can_be_read_on_a_phone(browser, site_url):
+    context, tab, _ = open_map(browser, site_url, "telefoon")
+    caption = tab.locator("table.kr-kansenraster caption")
+    caption.scroll_into_view_if_needed()
+    for scroll in (0, 300):  # the grid scrolls sideways; its caption stays in view
+        tab.locator(".kr-kansen .kr-tabel-scroll").evaluate(f"e => e.scrollLeft = {scroll}")
+        box = caption.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    context.close()
+
+
+@pytest.mark.browser
 def test_print_is_one_landscape_a3_page_with_the_whole_map(browser, site_url, tmp_path):
     from pypdf import PdfReader
 
