@@ -7,11 +7,13 @@ evidence, backstage, owners, durations and opportunities.
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ARTIFACTS, FIXTURES, build, content, make_project, page, serve_directory
 
 from klantreis.bundle import make_bundle
@@ -25,7 +27,11 @@ SHOTS = ARTIFACTS / "screenshots"
 
 
 def rich_project(root: Path) -> Path:
-    make_project(root, {"docs/gids/curve.md": "# Curve\n\n{{ emotiecurve('lisa-fiets') }}\n"})
+    # Vera's stages (of the mini fixture) all rest on interviews: the map says so once.
+    vera = (FIXTURES / "mini/journeys/vera.yml").read_text(encoding="utf-8")
+    vera = re.sub(r"^(    emotion: .*\n)", r"\1    evidence: interview\n", vera, flags=re.M)
+    make_project(root, {"docs/gids/curve.md": "# Curve\n\n{{ emotiecurve('lisa-fiets') }}\n",
+                        "journeys/vera.yml": vera})
     shutil.copytree(FIXTURES / "rijk", root, dirs_exist_ok=True)
     return root
 
@@ -111,6 +117,11 @@ def test_every_new_field_is_on_the_page(rich_site):
         "Zo loopt deze reis af: Lisa blijft klant")
 
 
+def card_title(card) -> str:
+    """The title on an opportunity's card in the grid, without its number."""
+    return card.get_text(" ", strip=True).partition(" ")[2]
+
+
 def test_opportunities_ranked_and_in_the_impact_effort_grid(rich_site):
     section = content(page(rich_site, URL)).select_one("section.kr-kansen")
     ranked = [li.select_one(".kr-kans-titel").get_text() for li in section.select("li.kr-kans")]
@@ -121,23 +132,77 @@ def test_opportunities_ranked_and_in_the_impact_effort_grid(rich_site):
     assert "Eigenaar: Klantenservice" in first.get_text()
     assert first.select_one("a.kr-kans-stap")["href"] == "#stap-7"
     grid = section.select_one("table.kr-kansenraster")
-    where = {card.get_text(" ", strip=True): (td["data-impact"], td["data-moeite"])
+    where = {card_title(card): (td["data-impact"], td["data-moeite"])
              for td in grid.select("td") for card in td.select(".kr-kans-kaartje")}
     assert where == {
-        "1 Leenfiets bij elk defect": ("3", "2"),
-        "2 Automatische bevestiging van een melding": ("3", "1"),
-        "3 Keuzehulp op de website": ("2", "3"),
-        "4 Prijs vanaf in de advertentie": ("1", "1"),
-        "5 Proefrit online boeken": ("2", "2"),
+        "Leenfiets bij elk defect": ("3", "2"),
+        "Automatische bevestiging van een melding": ("3", "1"),
+        "Keuzehulp op de website": ("2", "3"),
+        "Prijs vanaf in de advertentie": ("1", "1"),
+        "Proefrit online boeken": ("2", "2"),
     }
     assert [th.get_text() for th in grid.select("tbody th")] == [
         "Grote impact", "Gemiddelde impact", "Kleine impact"]
 
 
+def test_an_opportunity_has_the_same_number_in_the_list_and_in_the_grid(rich_site):
+    section = content(page(rich_site, URL)).select_one("section.kr-kansen")
+    # The list is an <ol>: the reader sees 1, 2, 3 ... in ranked order.
+    ranked = [li.select_one(".kr-kans-titel").get_text() for li in section.select("ol > li")]
+    grid = section.select_one("table.kr-kansenraster")
+    cards = {int(card.select_one(".kr-kans-nummer").get_text()): card_title(card)
+             for card in grid.select(".kr-kans-kaartje")}
+    assert cards == {number: title for number, title in enumerate(ranked, start=1)}
+    assert "plaats in de lijst" in grid.caption.get_text()
+
+
 def test_the_emotiecurve_macro_draws_the_second_curve_too(rich_site):
     svg = content(page(rich_site, "gids/curve/")).select_one("figure.kr-emotiecurve svg")
     assert len(svg.select("circle.kr-punt")) == 12
-    assert len(svg.select_one("polyline.kr-lijn-na")["points"].split()) == 11
+    # Stage 1 and stage 9 have no after-value: the dashed line has a gap at stage 9.
+    assert [len(line["points"].split()) for line in svg.select("polyline.kr-lijn-na")] == [7, 3]
+    assert len(svg.select("circle.kr-punt-na")) == 10
+
+
+def emotion_cells(site):
+    return content(page(site, URL)).select("table.kr-kaart tr.kr-lane-emotion td")
+
+
+def test_the_emotion_label_shows_the_after_value_only_when_it_differs(rich_site):
+    labels = [cell.select_one(".kr-emotielabel") for cell in emotion_cells(rich_site)]
+    assert labels[1].get_text(" ", strip=True) == "+1 · positief"  # +1 now and after
+    assert labels[1].select(".kr-na") == []
+    assert labels[2].select_one(".kr-na").get_text(" ", strip=True) == (
+        "→ +1 (positief) na verbetering")  # -1 now, +1 after
+    stages = yaml.safe_load((FIXTURES / "rijk/journeys/lisa-fiets.yml").read_text())["stages"]
+    assert [bool(label.select(".kr-na")) for label in labels] == [
+        stage.get("emotion_to_be") not in (None, stage["emotion"]) for stage in stages]
+
+
+def test_the_after_curve_leaves_a_gap_where_a_stage_has_no_after_value(rich_site):
+    cells = emotion_cells(rich_site)
+    after = [cell.select_one("polyline.kr-lijn-na") for cell in cells]
+    # Stage 9 has no after-value: no point, no line in its column ...
+    assert cells[8].select("[data-kr-curve=na]") == [] and after[8] is None
+    # ... and its neighbours' lines stop at their own points (x = 50, the middle).
+    assert after[7]["points"].split()[-1].startswith("50,")
+    assert after[9]["points"].split()[0].startswith("50,")
+    # Stage 1 has none either: the line starts at stage 2's point.
+    assert after[0] is None and after[1]["points"].split()[0].startswith("50,")
+    # The line of now still runs through every column.
+    assert all(len(cell.select_one("polyline.kr-lijn")["points"].split()) >= 2 for cell in cells)
+
+
+def test_one_evidence_for_every_stage_is_said_once_instead_of_a_lane(rich_site):
+    vera = content(page(rich_site, "klantreizen/vera/"))
+    lanes = [name.get_text() for name in vera.select("table.kr-kaart tbody .kr-lanenaam")]
+    assert "Onderbouwing" not in lanes
+    assert vera.select_one(".kr-klantreis .kr-bewijsnoot").get_text(" ", strip=True) == (
+        "Onderbouwing van alle stappen: interviews")
+    # Lisa's stages rest on different evidence: the lane stays, and no note.
+    lisa = content(page(rich_site, URL))
+    assert "Onderbouwing" in [name.get_text() for name in lisa.select(".kr-lanenaam")]
+    assert lisa.select(".kr-bewijsnoot") == []
 
 
 def test_journey_page_hides_navigation_and_contents(rich_site):
@@ -226,6 +291,67 @@ def test_lane_names_stay_in_view_while_the_map_scrolls(browser, site_url, width)
     context.close()
 
 
+MEASURE = """() => {
+    const one = selector => document.querySelector(selector);
+    const all = selector => [...document.querySelectorAll(selector)];
+    const size = node => parseFloat(getComputedStyle(node).fontSize);
+    const width = node => node.getBoundingClientRect().width;
+    const row = 'tr.kr-lane-emotion';
+    return {
+        label: size(one('.kr-zichtlijn-label')),
+        lanes: all('tbody .kr-lanenaam').map(size),
+        afterAtMoment: all(`${row} td.kr-mvdw [data-kr-curve=na]`).map(width),
+        nowAtMoment: all(`${row} td.kr-mvdw [data-kr-curve=nu]`).map(width),
+        afterElsewhere: all(`${row} td:not(.kr-mvdw) [data-kr-curve=na]`).map(width),
+    };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_line_of_visibility_label_is_as_large_as_a_lane_name(browser, site_url, media):
+    context, tab, _ = open_map(browser, site_url, "desktop")
+    tab.emulate_media(media=media)
+    sizes = tab.evaluate(MEASURE)
+    assert sizes["label"] >= max(sizes["lanes"]) - 0.01, sizes
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_points_after_improvement_are_enlarged_on_moments_of_truth(browser, site_url, media):
+    context, tab, _ = open_map(browser, site_url, "desktop")
+    tab.emulate_media(media=media)
+    sizes = tab.evaluate(MEASURE)
+    assert len(sizes["afterAtMoment"]) == 3 and sizes["afterElsewhere"]
+    assert min(sizes["afterAtMoment"]) == min(sizes["nowAtMoment"]), sizes
+    assert min(sizes["afterAtMoment"]) > max(sizes["afterElsewhere"]), sizes
+    if media == "screen":
+        tab.locator("#stap-7").scroll_into_view_if_needed()
+        tab.screenshot(path=str(SHOTS / "kaart-momenten.png"))
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_emotiecurve_macro_shows_its_points_on_their_lines(browser, site_url):
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{site_url}/gids/curve/")
+    # Each point's centre lies where the SVG puts it (the map's point style must not move it).
+    offsets = tab.evaluate("""() => [...document.querySelectorAll(
+            'figure.kr-emotiecurve circle')].map(circle => {
+        const svg = circle.ownerSVGElement, box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const dot = circle.getBoundingClientRect();
+        return Math.hypot(
+            (dot.left + dot.right) / 2 - (box.left + circle.cx.baseVal.value * scale),
+            (dot.top + dot.bottom) / 2 - (box.top + circle.cy.baseVal.value * scale));
+    })""")
+    assert len(offsets) == 22  # 12 points now, 10 after the improvements
+    assert max(offsets) <= 1, offsets
+    tab.locator("figure.kr-emotiecurve").screenshot(path=str(SHOTS / "emotiecurve.png"))
+    tab.close()
+
+
 @pytest.mark.browser
 def test_phone_has_no_sideways_page_and_readable_phase_buttons(browser, site_url):
     context, tab, errors = open_map(browser, site_url, "telefoon")
@@ -243,6 +369,18 @@ def test_phone_has_no_sideways_page_and_readable_phase_buttons(browser, site_url
     tab.locator(".md-nav--primary a", has_text="Vera zoekt een afslankcoach").first.wait_for(
         state="visible")
     assert errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_grid_caption_can_be_read_on_a_phone(browser, site_url):
+    context, tab, _ = open_map(browser, site_url, "telefoon")
+    caption = tab.locator("table.kr-kansenraster caption")
+    caption.scroll_into_view_if_needed()
+    for scroll in (0, 300):  # the grid scrolls sideways; its caption stays in view
+        tab.locator(".kr-kansen .kr-tabel-scroll").evaluate(f"e => e.scrollLeft = {scroll}")
+        box = caption.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     context.close()
 
 
@@ -331,6 +469,26 @@ def test_download_svg_and_png_online(browser, site_url, tmp_path):
     download.value.save_as(png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000
     assert errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_downloaded_map_has_the_text_the_reader_sees(browser, site_url, tmp_path):
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(f"{site_url}/klantreizen/vera/")
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Download als SVG").click()
+    path = tmp_path / "vera.svg"
+    download.value.save_as(path)
+    import xml.etree.ElementTree as ElementTree
+
+    words = " ".join(" ".join(node.itertext())
+                     for node in ElementTree.fromstring(path.read_bytes()).iter())
+    # Term links carry their definition hidden for screen readers: not part of the map.
+    assert "Ze zoekt op Google Ads en leest over SEO." in words
+    assert "Het beter vindbaar maken" not in words and "Betaalde advertenties" not in words
+    assert "Onderbouwing van alle stappen: interviews" in words
     context.close()
 
 

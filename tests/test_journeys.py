@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import assert_link_resolves, content, page, serve_directory
+from conftest import FIXTURES, REPO, assert_link_resolves, build, content, page, serve_directory
+from test_figures import check_lines
 
 URL = "klantreizen/vera/"
 
@@ -125,3 +126,52 @@ def test_map_scrolls_sideways_on_a_phone_and_prints_landscape(browser, mini_site
             "t => t.getBoundingClientRect().right - document.documentElement.clientWidth")
         assert overflow <= 1
         printer.close()
+
+
+MODEL_SOURCES = (
+    "- id: aida-bron\n  title: Over AIDA\n  publisher: Een boek\n  year: 1961\n"
+    "- id: mckinsey-bron\n  title: Over de beslisreis\n  publisher: McKinsey\n  year: 2009\n"
+)
+MODELS = (
+    "- id: aida\n  name: AIDA\n  description: Een klassiek model.\n  bron: [aida-bron]\n"
+    "  stages:\n    - name: Attention\n      phases: [aandacht]\n"
+    "- id: mckinsey\n  name: Beslisreis\n  description: Een lus.\n  bron: [mckinsey-bron]\n"
+    "  stages:\n    - name: Loyalty loop\n      phases: [loyaliteit]\n"
+)
+
+
+def test_the_sources_page_lists_every_page_that_shows_a_model(project):
+    site = build(project({
+        "journeys/_bronnen.yml": MODEL_SOURCES,
+        "journeys/_models.yml": MODELS,
+        "docs/gids/aida.md": "# AIDA uitgelegd\n\nHet oudste model.\n\n{{ model('aida') }}\n",
+        "docs/gids/alle.md": "# Alle modellen\n\n{{ modellen_vergelijking() }}\n",
+        # Shows the call as text, renders no model.
+        "docs/gids/uitleg.md": "---\nrender_macros: false\n---\n# Uitleg\n\n"
+                               "Schrijf `{{ model(\"mckinsey\") }}`.\n",
+    }))
+    sources = content(page(site, "bronnen/"))
+
+    def used(source_id: str) -> list[str]:
+        entry = sources.find(id=f"bron-{source_id}").find_next_sibling("dd")
+        links = [a for a in entry.find_all("a") if a.get_text() != "Naar de bron"]
+        for link in links:
+            assert_link_resolves(site, "bronnen/", link["href"])
+        return [a.get_text() for a in links]
+
+    # The phases index shows every model in its table; the guides show the ones they call.
+    assert used("aida-bron") == ["AIDA uitgelegd", "Alle modellen", "De vijf fasen"]
+    assert used("mckinsey-bron") == ["Alle modellen", "De vijf fasen"]
+
+
+def test_the_house_style_writes_winkelwagen_not_winkelwagentje(project):
+    vera = (FIXTURES / "mini/journeys/vera.yml").read_text(encoding="utf-8")
+    root = project({
+        "journeys/_stijl.yml": (REPO / "journeys/_stijl.yml").read_text(encoding="utf-8"),
+        "journeys/vera.yml": vera.replace("Ze boekt een intake.",
+                                          "Ze zet de intake in haar winkelwagentje."),
+    })
+    assert [line.split(": ", 1)[1] for line in check_lines(root) if "winkelwagentje" in line] == [
+        "waarschuwing: 'winkelwagentje': de huisstijl schrijft 'winkelwagen'. Vervang het door "
+        "'winkelwagen' (journeys/_stijl.yml). Eén woord voor de plek waar een online bestelling "
+        "klaarstaat voordat je klant afrekent."]

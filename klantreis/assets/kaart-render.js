@@ -50,23 +50,24 @@
   // As Python's "{:g}" (six significant digits), so the points match the site's exactly.
   function fmt(number) { return String(parseFloat(number.toPrecision(6))); }
 
-  /* One stage's share of the curve through `values`: as journey_map.curve_cells. */
-  function curveCells(values) {
+  /* One stage's share of the curve through `values`: as journey_map.curve_cells. With
+   * `bridge` false a stage without a value breaks the line (the after-curve); default true. */
+  function curveCells(values, bridge) {
     var known = [];
     values.forEach(function (value, index) {
       if (value !== null) { known.push([index + 0.5, level(value)]); }
     });
     function height(position) {
-      if (!known.length || position < known[0][0] || position > known[known.length - 1][0]) {
-        return null;
-      }
       for (var i = 0; i + 1 < known.length; i++) {
         var a = known[i], b = known[i + 1];
-        if (a[0] <= position && position <= b[0]) {
+        if (a[0] <= position && position <= b[0] && (bridge !== false || b[0] - a[0] <= 1)) {
           return a[1] + (b[1] - a[1]) * (position - a[0]) / (b[0] - a[0]);
         }
       }
-      return known[0][1];
+      for (var j = 0; j < known.length; j++) {
+        if (known[j][0] === position) { return known[j][1]; }  // a point on its own
+      }
+      return null;
     }
     return values.map(function (value, index) {
       var points = [];
@@ -200,8 +201,16 @@
     return thead;
   };
 
+  /* The evidence every stage has, when they all have the same: as journey_map.shared_evidence. */
+  function sharedEvidence(stages) {
+    var first = stages.length ? stages[0].evidence : null;
+    if (!filled(first)) { return null; }
+    return stages.every(function (stage) { return stage.evidence === first; }) ? first : null;
+  }
+
   Builder.prototype.lanes = function (stages) {
     var result = [];
+    var shared = sharedEvidence(stages);
     LANES.forEach(function (lane) {
       var key = lane[0];
       var values = stages.map(function (stage) {
@@ -210,6 +219,7 @@
         return now !== null ? now : emotionOf(stage.emotion_to_be);
       });
       if (!values.some(filled)) { return; }
+      if (key === "evidence" && shared) { return; }  // said once above the map
       result.push({ key: key, label: lane[1], kind: lane[2], values: values, backstage: !!BACKSTAGE[key] });
     });
     var first = result.filter(function (lane) { return lane.backstage; })[0];
@@ -274,12 +284,21 @@
     td.appendChild(box);
     var label = this.el("p", "kr-emotielabel");
     if (now.emotion !== null) { this.text(label, this.signed(now.emotion) + " · " + EMOTIONS[now.emotion]); }
-    if (after.emotion !== null) {
+    if (after.emotion !== null && after.emotion !== now.emotion) {
       var later = this.el("span", "kr-na", " → " + this.signed(after.emotion));
       later.appendChild(this.el("span", "kr-sr", " (" + EMOTIONS[after.emotion] + ") na verbetering"));
       label.appendChild(later);
     }
     td.appendChild(label);
+  };
+
+  Builder.prototype.evidenceNote = function (evidence) {
+    if (!evidence) { return null; }
+    var note = this.el("p", "kr-bewijsnoot");
+    note.appendChild(this.el("strong", "", "Onderbouwing van alle stappen:"));
+    this.text(note, " ");
+    note.appendChild(this.el("span", "kr-bewijs kr-bewijs-" + evidence, EVIDENCE[evidence] || evidence));
+    return note;
   };
 
   Builder.prototype.point = function (className, emotion, number, curve) {
@@ -325,6 +344,7 @@
     var root = this.el("div", "kr-klantreis");
     root.setAttribute("data-kr-titel", journey.title || "");
     root.appendChild(this.persona(journey));
+    this.append(root, this.evidenceNote(sharedEvidence(stages)));
     var scroll = this.el("div", "kr-kaart-scroll");
     scroll.setAttribute("role", "region");
     scroll.setAttribute("aria-label", "Klantreiskaart van " + ((journey.persona || {}).name || "") + ", scrollt zijwaarts");
@@ -343,7 +363,7 @@
     table.appendChild(this.head(stages, bands, bandOf));
     var hasAfter = stages.some(function (stage) { return emotionOf(stage.emotion_to_be) !== null; });
     var now = curveCells(stages.map(function (stage) { return emotionOf(stage.emotion); }));
-    var after = curveCells(stages.map(function (stage) { return emotionOf(stage.emotion_to_be); }));
+    var after = curveCells(stages.map(function (stage) { return emotionOf(stage.emotion_to_be); }), false);
     var tbody = this.el("tbody");
     this.lanes(stages).forEach(function (lane) {
       var row = this.el("tr", "kr-lane-" + lane.key + (lane.backstage ? " kr-achter" : "") + (lane.first ? " kr-zichtlijn" : ""));

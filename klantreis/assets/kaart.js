@@ -41,7 +41,8 @@
   function cellText(cell) {
     var items = cell.querySelectorAll("li, blockquote");
     var clone = cell.cloneNode(true);
-    clone.querySelectorAll(".kr-bron, .kr-sr, .kr-mvdw-label, svg").forEach(function (node) {
+    // Hidden text (a term's definition for screen readers, tooltips.js) is no part of the map.
+    clone.querySelectorAll(".kr-bron, .kr-sr, .kr-mvdw-label, svg, [hidden]").forEach(function (node) {
       node.remove();
     });
     if (items.length) {
@@ -87,7 +88,8 @@
       }
       return { name: name, cells: cells.map(cellText) };
     });
-    return { bands: bands, stages: stages, lanes: lanes };
+    var note = root.querySelector(".kr-bewijsnoot");
+    return { bands: bands, stages: stages, lanes: lanes, note: note ? cellText(note) : "" };
   }
 
   function node(parent, name, attributes, text) {
@@ -113,17 +115,22 @@
 
   function drawCurve(svg, lane, top, left) {
     var centre = function (index) { return left + (index + 0.5) * SIZE.column; };
-    [["after", "#e65100", "6 4"], ["now", "#555555", ""]].forEach(function (kind) {
-      var points = [];
+    // The line now bridges a stage without emotion; the after-line breaks there, as on the page.
+    [["after", "#e65100", "6 4", false], ["now", "#555555", "", true]].forEach(function (kind) {
+      var runs = [[]];
       lane.curve.forEach(function (value, index) {
-        if (value[kind[0]] !== null) points.push(centre(index) + "," + curveY(top, value[kind[0]]));
+        if (value[kind[0]] !== null) {
+          runs[runs.length - 1].push(centre(index) + "," + curveY(top, value[kind[0]]));
+        } else if (!kind[3]) {
+          runs.push([]);
+        }
       });
-      if (points.length > 1) {
+      runs.filter(function (points) { return points.length > 1; }).forEach(function (points) {
         node(svg, "polyline", {
           points: points.join(" "), fill: "none", stroke: kind[1], "stroke-width": 2.5,
           "stroke-dasharray": kind[2] || "none"
         });
-      }
+      });
     });
     lane.curve.forEach(function (value, index) {
       if (value.after !== null) {
@@ -152,6 +159,11 @@
     var y = 0;
     textBlock(svg, [title], SIZE.pad, 6, { "font-size": 18, "font-weight": "bold" });
     y = 40;
+    if (map.note) {
+      textBlock(svg, [map.note], SIZE.pad, 30);
+      y += 20;
+    }
+    var top = y + 30;
     var x = SIZE.lane;
     map.bands.forEach(function (band) {
       var span = band.span * SIZE.column;
@@ -189,7 +201,7 @@
     });
     for (var column = 0; column <= map.stages.length; column += 1) {
       var lineX = SIZE.lane + column * SIZE.column;
-      node(svg, "line", { x1: lineX, x2: lineX, y1: 70, y2: y, stroke: "#dddddd" });
+      node(svg, "line", { x1: lineX, x2: lineX, y1: top, y2: y, stroke: "#dddddd" });
     }
     background.setAttribute("width", width);
     background.setAttribute("height", y + 10);

@@ -26,6 +26,10 @@ FIGURE = re.compile(
 )
 # Every figure has a digit, or "keer", "maal" or "op de" (number words alone are no figure).
 MAYBE_FIGURE = re.compile(r"[0-9]|keer|maal|op de", re.IGNORECASE)
+# The macros that show a model on a page: `{{ model("aida") }}` one, the comparison all.
+MODEL_MACRO = re.compile(
+    r"\{\{-?\s*(model|modellen_vergelijking)\s*\(\s*(?:(['\"])([^'\"]*)\2)?"
+)
 WORKED_EXAMPLE = re.compile(r"\b(?:bijvoorbeeld|stel dat|rekenvoorbeeld)", re.IGNORECASE)
 
 
@@ -87,12 +91,42 @@ def _check(text_units: Iterable[TextUnit], kb: KnowledgeBase) -> Iterator[Conten
 
 
 def citing_files(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Source id -> the files whose text cites it, sorted: for the sources page."""
+    """Source id -> the files that show text citing it, sorted: for the sources page.
+
+    Those are the files whose text cites it, and the hand-written pages that show a model
+    citing it through a macro (the model's text is in `_models.yml`, the reader meets it there).
+    """
     citing: dict[str, set[str]] = {}
     for unit in units(kb):
         for cite in unit.cites:
             citing.setdefault(cite, set()).add(unit.path)
+    shown = model_pages(kb)
+    for model in kb.models:
+        for cite in model.bron:
+            citing.setdefault(cite, set()).update(shown.get(model.id, ()))
     return {source_id: sorted(paths) for source_id, paths in citing.items()}
+
+
+def model_pages(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Model id -> the files of the pages that show it: `model("id")`, `modellen_vergelijking()`.
+
+    Read from the page bodies the loader holds (the site's copy of the knowledge base has none).
+    """
+    every = [model.id for model in kb.models]
+    shown: dict[str, set[str]] = {}
+    texts = [(page.path, page.body) for page in kb.pages if page.render_macros]
+    texts += [(term.path, term.body) for term in kb.terms.values()]
+    for path, body in texts:
+        if "model" not in body:
+            continue  # most pages show no model: one quick look suffices
+        for match in MODEL_MACRO.finditer(body):
+            if match.group(1) == "modellen_vergelijking":
+                ids = every
+            else:  # no constant id (a variable): which model it shows cannot be known here
+                ids = [match.group(3)] if match.group(3) else []
+            for model_id in ids:
+                shown.setdefault(model_id, set()).add(path)
+    return shown
 
 
 def _how_to_cite(path: str) -> str:

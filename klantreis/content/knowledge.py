@@ -43,7 +43,8 @@ class KnowledgeBase:
     documents: Mapping[str, YamlDocument] = field(default_factory=dict)
     """The YAML of every loaded file by path, for checks that report a line inside it."""
     citations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Source id -> the files whose text cites it (set by the loader; for the sources page)."""
+    """Source id -> the files that show text citing it, pages with a model's macro included
+    (set by the loader, which still has the page bodies; for the sources page)."""
 
     phase: dict[str, Phase] = field(init=False)
     stages_by_phase: dict[str, list[StageRef]] = field(init=False)

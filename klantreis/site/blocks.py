@@ -247,6 +247,7 @@ class Blocks:
             evidence_labels=journey_map.EVIDENCE_LABELS,
             level_class=journey_map.level_class,
             has_after=any(stage.emotion_to_be is not None for stage in journey.stages),
+            shared_evidence=journey_map.shared_evidence(journey),
         )
 
     def _channel_link(self, channel_id: str) -> dict[str, str]:
@@ -262,11 +263,12 @@ class Blocks:
             index + 1: {"href": f"#{journey.stage_anchor(index)}", "title": stage.title}
             for index, stage in enumerate(journey.stages)
         }
+        ranked = journey_map.ranked(journey.opportunities)
         return self._render(
             "opportunities.html",
             journey=journey,
-            ranked=journey_map.ranked(journey.opportunities),
-            grid=journey_map.impact_effort_grid(journey.opportunities),
+            ranked=ranked,
+            grid=journey_map.impact_effort_grid(ranked),
             stages=stage_links,
             impact_labels=journey_map.IMPACT_LABELS,
             effort_labels=journey_map.EFFORT_LABELS,
@@ -288,10 +290,9 @@ class Blocks:
             for index, stage in enumerate(journey.stages)
             if stage.emotion is not None
         ]
-        after = [
-            (left + 20 + index * step, top + (2 - stage.emotion_to_be) * unit)
-            for index, stage in enumerate(journey.stages)
-            if stage.emotion_to_be is not None
+        after = [  # a stage without an after-value breaks the dashed line
+            [(left + 20 + index * step, top + (2 - value) * unit) for index, value in run]
+            for run in journey_map.runs([stage.emotion_to_be for stage in journey.stages])
         ]
         levels = [
             {

@@ -71,21 +71,21 @@ class CurveCell:
         return level_class(self.emotion) if self.emotion is not None else ""
 
 
-def curve_cells(values: list[int | None]) -> list[CurveCell]:
+def curve_cells(values: list[int | None], bridge: bool = True) -> list[CurveCell]:
     """Split the curve through `values` (one per stage, None for no emotion) into cells.
 
     Points sit at the centres of equal columns, so within a cell the line is straight on each
     side of the centre: sampling the left edge, the centre and the right edge draws it exactly.
+    With `bridge` off, a stage without a value breaks the line: its neighbours' points get no
+    line to each other (the after-curve shows no change where none is given).
     """
     known = [(index + 0.5, level(value)) for index, value in enumerate(values) if value is not None]
 
     def height(position: float) -> float | None:
-        if not known or not known[0][0] <= position <= known[-1][0]:
-            return None
         for (x0, y0), (x1, y1) in itertools.pairwise(known):
-            if x0 <= position <= x1:
+            if x0 <= position <= x1 and (bridge or x1 - x0 <= 1):
                 return y0 + (y1 - y0) * (position - x0) / (x1 - x0)
-        return known[0][1]  # a single point
+        return next((y for x, y in known if x == position), None)  # a point on its own
 
     cells = []
     for index, value in enumerate(values):
@@ -93,6 +93,19 @@ def curve_cells(values: list[int | None]) -> list[CurveCell]:
         path = " ".join(f"{x:g},{y:g}" for x, y in samples if y is not None)
         cells.append(CurveCell(value, path if path.count(",") > 1 else ""))
     return cells
+
+
+def runs(values: list[int | None]) -> list[list[tuple[int, int]]]:
+    """(index, value) of the stages with a value, in runs of neighbours: a gap ends a run."""
+    result: list[list[tuple[int, int]]] = []
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if result and result[-1][-1][0] == index - 1:
+            result[-1].append((index, value))
+        else:
+            result.append([(index, value)])
+    return result
 
 
 def phase_bands(journey: Journey) -> list[tuple[str, int, int]]:
@@ -126,6 +139,8 @@ def lanes(journey: Journey, channel: Callable[[str], dict[str, str]]) -> list[di
             ]
         if not any(filled(value) for value in values):
             continue  # a lane no stage fills is left out of the map
+        if key == "evidence" and shared_evidence(journey):
+            continue  # said once beside the map, not in every column
         cells: list[Any] = values
         if kind == "channels":
             cells = [[channel(c) for c in value] for value in values]
@@ -144,9 +159,15 @@ def lanes(journey: Journey, channel: Callable[[str], dict[str, str]]) -> list[di
     return result
 
 
+def shared_evidence(journey: Journey) -> str | None:
+    """The evidence every stage has, when they all have the same; None when they differ."""
+    values = {stage.evidence for stage in journey.stages}
+    return values.pop() if len(values) == 1 else None
+
+
 def _curve_lane(stages: list[Stage]) -> list[dict[str, Any]]:
     now = curve_cells([stage.emotion for stage in stages])
-    after = curve_cells([stage.emotion_to_be for stage in stages])
+    after = curve_cells([stage.emotion_to_be for stage in stages], bridge=False)
     return [{"now": a, "after": b} for a, b in zip(now, after, strict=True)]
 
 
@@ -159,15 +180,21 @@ def _mark_line_of_visibility(result: list[dict[str, Any]]) -> None:
 
 
 def ranked(opportunities: list[Opportunity]) -> list[tuple[int, Opportunity]]:
-    """(number as written, opportunity), best first: most impact, then least effort."""
-    numbered = list(enumerate(opportunities, start=1))
-    return sorted(numbered, key=lambda item: (-item[1].impact, item[1].effort, item[0]))
+    """(rank, opportunity), best first: most impact, then least effort, then as written.
+
+    The rank is the one number of an opportunity on the page: in the list and in the grid.
+    """
+    best_first = sorted(
+        enumerate(opportunities), key=lambda item: (-item[1].impact, item[1].effort, item[0])
+    )
+    return [(rank, item) for rank, (_, item) in enumerate(best_first, start=1)]
 
 
-def impact_effort_grid(
-    opportunities: list[Opportunity],
-) -> list[dict[str, Any]]:
-    """Rows from high to low impact; per row one cell per effort (low to high) with its items."""
+def impact_effort_grid(ranked: list[tuple[int, Opportunity]]) -> list[dict[str, Any]]:
+    """Rows from high to low impact; per row one cell per effort (low to high) with its items.
+
+    `ranked` is the output of `ranked()`: the grid numbers each opportunity by its rank.
+    """
     return [
         {
             "impact": impact,
@@ -177,8 +204,8 @@ def impact_effort_grid(
                     "effort": effort,
                     "quick_win": impact >= 2 and effort == 1,
                     "entries": [
-                        (number, item)
-                        for number, item in enumerate(opportunities, start=1)
+                        (rank, item)
+                        for rank, item in ranked
                         if item.impact == impact and item.effort == effort
                     ],
                 }
