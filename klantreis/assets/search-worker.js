@@ -17,6 +17,8 @@
   var MAX_RESULTS = 50, MAX_PREFIX_FORMS = 40;
   var VOWELS = "aeiou";
   var NAME_UNIT = 220;          // a whole-name match outweighs any number of text matches
+  var VERB_WEIGHT = 0.3;        // the verb of a question ("hoe krijg ik ...")
+  var SUBJECTS = new Set(["ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "men"]);
   var index = null;
 
   /* ---- words (same as search_text.py) -------------------------------------------------- */
@@ -41,12 +43,11 @@
     var folded = fold(text);
     COMPOUND.lastIndex = 0;
     while ((match = COMPOUND.exec(folded)) !== null) {
-      var parts = match[0].split(/[-/]/).map(oneWord).filter(function (p) {
-        return p.length > 1 || /^\d+$/.test(p);
-      });
-      var joined = match[0].split(/[-/]/).map(oneWord).join("");
+      var pieces = match[0].split(/[-/]/).map(oneWord);
+      var parts = pieces.filter(function (p) { return p.length > 1 || /^\d+$/.test(p); });
+      var joined = pieces.join("");
       var end = match.index + match[0].length;
-      if (parts.length > 1 && index.wordId.has(joined)) parts = [joined];
+      if (pieces.length > 1 && index.wordId.has(joined)) parts = [joined];
       parts.forEach(function (p, i) {
         result.push({ word: p, end: i === parts.length - 1 ? end : -1 });
       });
@@ -252,7 +253,7 @@
 
   /* Whole names in the query: a run of query words that is a term's alias, a phase, a channel,
    * or a part of a compound query word ("overwegings|fase"). doc -> {boost, covered words}. */
-  function nameBoosts(tokens, perToken, typing) {
+  function nameBoosts(tokens, perToken, weights, typing) {
     var boosts = new Map();
     function add(list, factor, covered) {
       list.forEach(function (pair) {
@@ -264,8 +265,10 @@
     }
     /* The part of the query's meaningful words that a name covers. */
     function share(covered) {
-      var meaningful = perToken.filter(Boolean).length || tokens.length;
-      return covered.filter(function (n) { return perToken[n]; }).length / meaningful;
+      var sum = function (list) {
+        return list.reduce(function (total, n) { return total + weights[n]; }, 0);
+      };
+      return sum(covered) / (sum(range(0, tokens.length)) || 1);
     }
     function range(i, j) {
       var list = [];
@@ -309,33 +312,48 @@
     }).join("");
   }
 
+  /* How much each query word counts: stop words nothing (unless the query has nothing else),
+   * the verb of a question a little. Dutch puts the verb before its subject in a question
+   * ("hoe krijg ik", "welk kanaal gebruik je"): that verb is rarely what the reader looks for. */
+  function tokenWeights(words) {
+    var allStop = words.every(function (w) { return index.stop.has(w); });
+    return words.map(function (word, n) {
+      if (index.stop.has(word)) return allStop ? 1 : 0;
+      return SUBJECTS.has(words[n + 1]) ? VERB_WEIGHT : 1;
+    });
+  }
+
   function search(query) {
     if (!index) return { items: [] };
     var tokens = queryWords(query);
     if (!tokens.length) return { items: [] };
     var typing = !/[\s"'.,!?]$/.test(query);
-    var allStop = tokens.every(function (t) { return index.stop.has(t.word); });
+    var words = tokens.map(function (t) { return t.word; });
+    var weights = tokenWeights(words);
     var matched = new Set(), perToken = [], content = [];
     var totals = new Map(), covered = new Map();
     tokens.forEach(function (token, n) {
-      if (index.stop.has(token.word) && !allStop) { perToken.push(null); return; }
+      if (!weights[n]) { perToken.push(null); return; }
       content.push(n);
       var result = matchWord(token.word, typing && n === tokens.length - 1);
       perToken.push(result);
+      if (!result.scores.size) weights[n] = 0;  // found nowhere: no page is the worse for it
       result.forms.forEach(function (f, id) { matched.add(index.words[id]); });
       result.scores.forEach(function (s, doc) {
-        totals.set(doc, (totals.get(doc) || 0) + s);
+        totals.set(doc, (totals.get(doc) || 0) + s * weights[n]);
         (covered.get(doc) || covered.set(doc, new Set()).get(doc)).add(n);
       });
     });
-    var boosts = nameBoosts(tokens.map(function (t) { return t.word; }), perToken, typing);
+    var boosts = nameBoosts(words, perToken, weights, typing);
     boosts.forEach(function (entry, doc) {
       var set = covered.get(doc) || covered.set(doc, new Set()).get(doc);
       entry.covered.forEach(function (n) { if (perToken[n]) set.add(n); });
     });
+    var whole = content.reduce(function (sum, n) { return sum + weights[n]; }, 0) || 1;
     var ranked = [];
     covered.forEach(function (set, doc) {
-      var coverage = set.size / content.length;
+      var coverage = 0;
+      set.forEach(function (n) { coverage += weights[n] / whole; });
       var boost = boosts.has(doc) ? boosts.get(doc).boost : 0;
       var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) * coverage * coverage;
       if (score > 0) ranked.push([doc, score]);

@@ -9,21 +9,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
-from .search_text import words_of
+from .search_text import fold, words_of
 
 VOWELS = "aeiou"
 
-# Words that carry no meaning of their own in a query ("hoe", "een", "de") and English glue words
-# in the loan terms ("call to action"). They still count inside a whole-phrase match.
-STOP_WORDS = words_of(
-    """aan al alle als ben bij dan dat de deze die dit doe doen door dus een en er ga gaat
-    had heb hebben heeft het hij hoe hun ik in is je jij jouw ja kan kun kunnen maar me meer
-    met mijn moet moeten na naar niet nog nu of om onder ons ook op over te tot u uit van
-    veel voor waar wanneer wat we welk welke wie wij wil wordt worden zal ze zich zij zijn zo
-    zonder
-    a an and for in is of on or the to with"""
-)
+
+def _stop_words() -> frozenset[str]:
+    """spaCy's Dutch stop words (vendored in stop_words_nl.txt, MIT), our additions below.
+
+    Entries with an apostrophe are left out: "zo'n" would become the index word "zon" (sun).
+    """
+    text = (Path(__file__).parent / "stop_words_nl.txt").read_text(encoding="utf-8")
+    listed = (line.strip() for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for word in listed if word and "'" not in fold(word)) | EXTRA_STOP_WORDS
+
+
+# Spoken forms spaCy's list lacks ("hoe doe je", "kun je") and the English glue words of the
+# loan terms ("call to action"). They still count inside a whole-phrase match.
+EXTRA_STOP_WORDS = words_of("doe ga gaat kun a an and for in is of on or the to with")
+# Words that carry no meaning of their own in a query ("hoe", "waarom", "een"): they do not
+# rank, unless a query has nothing else.
+STOP_WORDS = _stop_words()
 
 
 def _consonant(char: str) -> bool:

@@ -21,10 +21,15 @@ from .search_text import page_text, phrase, words
 
 INDEX_VERSION = 1
 # Field weights and length normalisation (BM25F).
-FIELDS = {"title": (12.0, 0.3), "names": (9.0, 0.3), "headings": (3.0, 0.5), "body": (1.0, 0.75)}
-K1 = 1.2
+# "about" is what the author wrote the page is about: a term's definition, a journey's description,
+# sector and persona, a page's description and tags.
+FIELDS = {
+    "title": (12.0, 0.3), "names": (9.0, 0.3), "about": (4.0, 0.5), "headings": (3.0, 0.5),
+    "body": (1.0, 0.75),
+}
+K1 = 6.0
 # How much a whole-phrase match of a page's names adds: terms above phases above channels.
-NAME_BOOST = {"term": 3.0, "phase": 2.5, "channel": 2.0, "page": 1.5}
+NAME_BOOST = {"term": 3.0, "phase": 2.5, "channel": 2.0, "journey": 1.5, "page": 1.5}
 SCALE = 20  # weights are sent as integers: score x SCALE
 SUMMARY_CHARS = 220
 
@@ -54,17 +59,30 @@ class _Doc:
     lengths: dict[str, int] = field(default_factory=dict)
 
 
-def _doc(page: SearchPage, kinds: dict[str, tuple[str, list[str], str]]) -> _Doc:
-    kind, names, summary = kinds.get(page.src_uri) or ("page", [page.title], "")
+@dataclass(frozen=True)
+class _Known:
+    """What the knowledge base says of a generated or hand-written page."""
+
+    kind: str
+    names: list[str]
+    """Its names, the first its title: a whole-name match in a query puts the page first."""
+    summary: str = ""
+    """The result text; the page's description when empty."""
+    about: str = ""
+    """More text on what the page is about, weighed above the running text."""
+
+
+def _doc(page: SearchPage, kinds: dict[str, _Known]) -> _Doc:
+    known = kinds.get(page.src_uri) or _Known("page", [page.title])
     text = page_text(page.html)
-    if not summary:
-        summary = page.description or text.body
+    summary = known.summary or page.description or text.body
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-    doc = _Doc(page.location, page.title, summary, kind, names)
+    doc = _Doc(page.location, page.title, summary, known.kind, known.names)
     fields = {
         "title": words(page.title),
-        "names": [word for name in names[1:] for word in words(name)],
+        "names": [word for name in known.names[1:] for word in words(name)],
+        "about": words(f"{known.summary or page.description} {known.about}"),
         "headings": [word for heading in text.headings for word in words(heading)],
         "body": words(text.body),
     }
@@ -100,14 +118,23 @@ class SearchIndexer:
         return _index(self.docs)
 
 
-def _kinds(kb: KnowledgeBase) -> dict[str, tuple[str, list[str], str]]:
-    kinds: dict[str, tuple[str, list[str], str]] = {}
+def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
+    kinds: dict[str, _Known] = {}
     for term in kb.terms.values():
-        kinds[pages.term_page(term.slug)] = ("term", list(term.forms), term.description)
+        kinds[pages.term_page(term.slug)] = _Known("term", list(term.forms), term.description)
     for phase in kb.phases:
-        kinds[pages.phase_page(phase.id)] = ("phase", [phase.name, phase.title], phase.goal)
+        kinds[pages.phase_page(phase.id)] = _Known("phase", [phase.name, phase.title], phase.goal)
     for channel in kb.channels.values():
-        kinds[pages.channel_page(channel.id)] = ("channel", [channel.name], channel.description)
+        kinds[pages.channel_page(channel.id)] = _Known(
+            "channel", [channel.name], channel.description)
+    for journey in kb.journeys.values():
+        persona = journey.persona
+        kinds[pages.journey_page(journey.slug)] = _Known(
+            "journey", [journey.title, persona.name], journey.description,
+            f"{journey.sector} {persona.about} {persona.goal}")
+    for page in kb.pages:
+        if page.tags:
+            kinds[page.src_uri] = _Known("page", [page.title], about=" ".join(page.tags))
     return kinds
 
 
