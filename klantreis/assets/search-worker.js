@@ -58,31 +58,59 @@
   /* ---- Dutch forms (same as dutch.py) -------------------------------------------------- */
   function isConsonant(c) { return !!c && /[a-z]/.test(c) && VOWELS.indexOf(c) < 0; }
 
-  function baseForms(word) {
+  /* A stem as Dutch spells it alone: stapp -> stap, sprak -> spraak, reiz -> reis. */
+  function stemForms(stem, voiced) {
+    if (voiced && /z$/.test(stem)) stem = stem.slice(0, -1) + "s";
+    else if (voiced && /v$/.test(stem)) stem = stem.slice(0, -1) + "f";
+    var n = stem.length;
+    if (n > 2 && stem[n - 1] === stem[n - 2] && isConsonant(stem[n - 1])) {
+      return [stem.slice(0, -1)];
+    }
+    if (n > 2 && isConsonant(stem[n - 1]) && VOWELS.indexOf(stem[n - 2]) >= 0 &&
+        isConsonant(stem[n - 3])) {
+      return [stem, stem.slice(0, -1) + stem[n - 2] + stem[n - 1]];
+    }
+    return [stem];
+  }
+
+  function inflections(word) {
     var forms = [];
-    if (word.length < 4 || !/^[a-z]+$/.test(word)) return forms;
     if (/heden$/.test(word)) forms.push(word.slice(0, -5) + "heid");
     if (/ieen$/.test(word)) forms.push(word.slice(0, -2));
     else if (/s$/.test(word) && !/(ss|is|us)$/.test(word)) forms.push(word.slice(0, -1));
     if (/tjes?$/.test(word)) forms.push(word.slice(0, word.lastIndexOf("tje")));
     if (/en$/.test(word) && word.length > 4) {
       forms.push(word.slice(0, -1));
-      var stem = word.slice(0, -2);
-      if (/zen$/.test(word)) stem = stem.slice(0, -1) + "s";
-      else if (/ven$/.test(word)) stem = stem.slice(0, -1) + "f";
-      var n = stem.length;
-      if (n > 2 && stem[n - 1] === stem[n - 2] && isConsonant(stem[n - 1])) {
-        stem = stem.slice(0, -1);
-      } else if (n > 2 && isConsonant(stem[n - 1]) && VOWELS.indexOf(stem[n - 2]) >= 0 &&
-                 isConsonant(stem[n - 3])) {
-        forms.push(stem);
-        stem = stem.slice(0, -1) + stem[n - 2] + stem[n - 1];
-      }
-      forms.push(stem);
+      forms = forms.concat(stemForms(word.slice(0, -2), true));
     }
     if (/e$/.test(word) && word.length > 4 && isConsonant(word[word.length - 2])) {
       forms.push(word.slice(0, -1));
     }
+    return forms;
+  }
+
+  function derivations(word) {
+    var forms = [];
+    if (/heid$/.test(word) && word.length > 6) forms.push(word.slice(0, -4));
+    if (/ing$/.test(word) && word.length > 5) {
+      forms.push(word.slice(0, -3) + "en");
+      if (word.length > 7) forms = forms.concat(stemForms(word.slice(0, -3), false));
+    }
+    if (/ere$/.test(word) && word.length > 5) {
+      forms = forms.concat(stemForms(word.slice(0, -3), false));
+    } else if (/er$/.test(word) && word.length > 6) {
+      forms = forms.concat(stemForms(word.slice(0, -2), false));
+    }
+    var last = word[word.length - 2];
+    if (/t$/.test(word) && word.length > 4 && isConsonant(last) && last !== "t") {
+      forms.push(word.slice(0, -1));
+    }
+    return forms;
+  }
+
+  function baseForms(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return [];
+    var forms = inflections(word).concat(derivations(word));
     return forms.filter(function (f, i) {
       return f.length > 2 && f !== word && forms.indexOf(f) === i;
     });
