@@ -119,27 +119,35 @@ class SearchIndexer:
 
 
 def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
+    """What each page is, named in its "about" field too: "fase aankoop", "klantreis coach"."""
     kinds: dict[str, _Known] = {}
     for term in kb.terms.values():
-        kinds[pages.term_page(term.slug)] = _Known("term", list(term.forms), term.description)
+        kinds[pages.term_page(term.slug)] = _Known(
+            "term", list(term.forms), term.description, "begrip")
     for phase in kb.phases:
-        kinds[pages.phase_page(phase.id)] = _Known("phase", [phase.name, phase.title], phase.goal)
+        kinds[pages.phase_page(phase.id)] = _Known(
+            "phase", [phase.name, phase.title], phase.goal, "fase")
     for channel in kb.channels.values():
         kinds[pages.channel_page(channel.id)] = _Known(
-            "channel", [channel.name], channel.description)
+            "channel", [channel.name], channel.description, "kanaal")
     for journey in kb.journeys.values():
         persona = journey.persona
         kinds[pages.journey_page(journey.slug)] = _Known(
             "journey", [journey.title, persona.name], journey.description,
-            f"{journey.sector} {persona.about} {persona.goal}")
+            f"klantreis {journey.sector} {persona.about} {persona.goal}")
     for page in kb.pages:
-        if page.tags:
-            kinds[page.src_uri] = _Known("page", [page.title], about=" ".join(page.tags))
+        if page.tags or page.is_article:
+            label = "artikel" if page.is_article else ""
+            kinds[page.src_uri] = _Known("page", [page.title], about=f"{label} {' '.join(page.tags)}")
     return kinds
 
 
-def _weights(docs: list[_Doc]) -> dict[str, dict[int, int]]:
-    """word -> {doc number: weight}, BM25F over the fields."""
+def _weights(docs: list[_Doc], groups: list[list[str]]) -> dict[str, dict[int, int]]:
+    """word -> {doc number: weight}, BM25F over the fields.
+
+    A word's rarity is that of all its forms together: "vergelijkt" on many pages and
+    "vergelijking" on a few are one word to the reader, and weigh alike.
+    """
     average = {
         name: max(1.0, sum(doc.lengths[name] for doc in docs) / max(1, len(docs)))
         for name in FIELDS
@@ -153,10 +161,14 @@ def _weights(docs: list[_Doc]) -> dict[str, dict[int, int]]:
                 per_word[word] += weight * count / norm
         for word, tf in per_word.items():
             pseudo[word][number] = tf
+    found_on = {word: len(postings) for word, postings in pseudo.items()}
+    for group in groups:
+        pages_of_group = len(set().union(*(pseudo[word] for word in group)))
+        found_on.update((word, pages_of_group) for word in group)
     total = len(docs)
     result: dict[str, dict[int, int]] = {}
     for word, postings in pseudo.items():
-        idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+        idf = math.log(1 + (total - found_on[word] + 0.5) / (found_on[word] + 0.5))
         result[word] = {
             number: max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))
             for number, tf in postings.items()
@@ -186,8 +198,9 @@ def build_index(search_pages: list[SearchPage], kb: KnowledgeBase) -> dict[str, 
 
 
 def _index(docs: list[_Doc]) -> dict[str, Any]:
-    weights = _weights(docs)
-    vocabulary = sorted(weights)
+    vocabulary = sorted({word for doc in docs for counts in doc.counts.values() for word in counts})
+    forms = word_groups(vocabulary)
+    weights = _weights(docs, forms)
     number_of = {word: number for number, word in enumerate(vocabulary)}
     postings = []
     for word in vocabulary:
@@ -197,7 +210,7 @@ def _index(docs: list[_Doc]) -> dict[str, Any]:
             flat += [number - previous, weight]  # page numbers as gaps: a smaller file
             previous = number
         postings.append(flat)
-    groups = [[number_of[w] for w in group] for group in word_groups(vocabulary)]
+    groups = [[number_of[w] for w in group] for group in forms]
     return {
         "docs": [
             {"location": doc.location, "title": html.escape(doc.title, quote=False),
