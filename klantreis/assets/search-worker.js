@@ -17,6 +17,7 @@
   var MAX_RESULTS = 50, MAX_PREFIX_FORMS = 40;
   var VOWELS = "aeiou";
   var NAME_UNIT = 220;          // a whole-name match outweighs any number of text matches
+  var COVERAGE_POWER = 2;
   var VERB_WEIGHT = 0.3;        // the verb of a question ("hoe krijg ik ...")
   var SUBJECTS = new Set(["ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "men"]);
   var index = null;
@@ -100,6 +101,8 @@
       forms = forms.concat(stemForms(word.slice(0, -3), false));
     } else if (/er$/.test(word) && word.length > 6) {
       forms = forms.concat(stemForms(word.slice(0, -2), false));
+    } else if (/ers$/.test(word) && word.length > 7) {
+      forms = forms.concat(stemForms(word.slice(0, -3), false));
     }
     var last = word[word.length - 2];
     if (/t$/.test(word) && word.length > 4 && isConsonant(last) && last !== "t") {
@@ -351,6 +354,11 @@
     });
   }
 
+  function rarity(pages) {
+    var total = index.docs.length;
+    return pages ? Math.log(1 + (total - pages + 0.5) / (pages + 0.5)) : 0;
+  }
+
   function search(query) {
     if (!index) return { items: [] };
     var tokens = queryWords(query);
@@ -365,7 +373,9 @@
       content.push(n);
       var result = matchWord(token.word, typing && n === tokens.length - 1);
       perToken.push(result);
-      if (!result.scores.size) weights[n] = 0;  // found nowhere: no page is the worse for it
+      // A word counts toward coverage by how rare it is: a page without "goede" loses less than
+      // a page without "nieuwsbrief". A word found nowhere makes no page the worse.
+      weights[n] *= rarity(result.scores.size);
       result.forms.forEach(function (f, id) { matched.add(index.words[id]); });
       result.scores.forEach(function (s, doc) {
         totals.set(doc, (totals.get(doc) || 0) + s * weights[n]);
@@ -383,7 +393,7 @@
       var coverage = 0;
       set.forEach(function (n) { coverage += weights[n] / whole; });
       var boost = boosts.has(doc) ? boosts.get(doc).boost : 0;
-      var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) * coverage * coverage;
+      var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) * Math.pow(coverage, COVERAGE_POWER);
       if (score > 0) ranked.push([doc, score]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });

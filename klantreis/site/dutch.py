@@ -88,6 +88,8 @@ def _derivations(word: str) -> list[str]:
         forms += _stem_forms(word[:-3])  # oudere -> oud
     elif word.endswith("er") and len(word) > 6:
         forms += _stem_forms(word[:-2])  # bezoeker -> bezoek (but letter is not let)
+    elif word.endswith("ers") and len(word) > 7:
+        forms += _stem_forms(word[:-3])  # bezoekers -> bezoek
     if word.endswith("t") and len(word) > 4 and _consonant(word[-2]) and word[-2] != "t":
         forms.append(word[:-1])  # zorgt -> zorg, terugkomt -> terugkom
     return forms
@@ -123,9 +125,8 @@ def word_groups(vocabulary: Iterable[str]) -> list[list[str]]:
 
     for word in sorted(known):
         for form in base_forms(word):
-            if form in known or len(form) >= SHARED_BASE:
-                if form not in STOP_WORDS:
-                    parent[root(word)] = root(form)
+            if (form in known or len(form) >= SHARED_BASE) and form not in STOP_WORDS:
+                parent[root(word)] = root(form)
     groups: dict[str, list[str]] = defaultdict(list)
     for word in sorted(known):
         groups[root(word)].append(word)

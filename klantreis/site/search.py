@@ -138,7 +138,8 @@ def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
     for page in kb.pages:
         if page.tags or page.is_article:
             label = "artikel" if page.is_article else ""
-            kinds[page.src_uri] = _Known("page", [page.title], about=f"{label} {' '.join(page.tags)}")
+            about = " ".join((label, *page.tags))
+            kinds[page.src_uri] = _Known("page", [page.title], about=about)
     return kinds
 
 
