@@ -17,7 +17,8 @@
   var MAX_RESULTS = 50, MAX_PREFIX_FORMS = 40;
   var VOWELS = "aeiou";
   var NAME_UNIT = 220;          // a whole-name match outweighs any number of text matches
-  var COVERAGE_POWER = 2;
+  var COVERAGE_POWER = 2;       // a page with half the query's words gets a quarter
+  var RARE = 1.5;               // the rarity (BM25's idf) of a word on about 1 page in 5
   var VERB_WEIGHT = 0.3;        // the verb of a question ("hoe krijg ik ...")
   var SUBJECTS = new Set(["ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "men"]);
   var index = null;
@@ -374,8 +375,9 @@
       var result = matchWord(token.word, typing && n === tokens.length - 1);
       perToken.push(result);
       // A word counts toward coverage by how rare it is: a page without "goede" loses less than
-      // a page without "nieuwsbrief". A word found nowhere makes no page the worse.
-      weights[n] *= rarity(result.scores.size);
+      // a page without "nieuwsbrief". A word found nowhere makes no page the worse; rarer than
+      // about one page in five adds nothing more, so a rare verb ("combineren") does not rule.
+      weights[n] *= Math.min(RARE, rarity(result.scores.size));
       result.forms.forEach(function (f, id) { matched.add(index.words[id]); });
       result.scores.forEach(function (s, doc) {
         totals.set(doc, (totals.get(doc) || 0) + s * weights[n]);
@@ -393,7 +395,8 @@
       var coverage = 0;
       set.forEach(function (n) { coverage += weights[n] / whole; });
       var boost = boosts.has(doc) ? boosts.get(doc).boost : 0;
-      var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) * Math.pow(coverage, COVERAGE_POWER);
+      var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) *
+        Math.pow(coverage, COVERAGE_POWER);
       if (score > 0) ranked.push([doc, score]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
