@@ -285,7 +285,7 @@
 
   /* Whole names in the query: a run of query words that is a term's alias, a phase, a channel,
    * or a part of a compound query word ("overwegings|fase"). doc -> {boost, covered words}. */
-  function nameBoosts(tokens, perToken, weights, typing) {
+  function nameBoosts(tokens, perToken, counts, typing) {
     var boosts = new Map();
     function add(list, factor, covered) {
       list.forEach(function (pair) {
@@ -298,7 +298,7 @@
     /* The part of the query's meaningful words that a name covers. */
     function share(covered) {
       var sum = function (list) {
-        return list.reduce(function (total, n) { return total + weights[n]; }, 0);
+        return list.reduce(function (total, n) { return total + counts[n]; }, 0);
       };
       return sum(covered) / (sum(range(0, tokens.length)) || 1);
     }
@@ -360,6 +360,31 @@
     return pages ? Math.log(1 + (total - pages + 0.5) / (pages + 0.5)) : 0;
   }
 
+  /* Query words that are, alone or with their neighbours, the whole name of a page. */
+  function namedWords(words) {
+    var named = new Set();
+    for (var i = 0; i < words.length; i++) {
+      for (var j = i + 1; j <= words.length; j++) {
+        if (!index.names.has(words.slice(i, j).join(""))) continue;
+        for (var n = i; n < j; n++) named.add(n);
+      }
+    }
+    return named;
+  }
+
+  /* How much each query word counts toward coverage. By its rarity: a page without "goede"
+   * loses less than a page without "nieuwsbrief"; rarer than about one page in five adds
+   * nothing more, so a rare verb ("combineren") does not rule. A word found nowhere makes no
+   * page the worse. A page's name ("loyaliteit") is what the query is about: it counts as rare,
+   * however many pages mention it. */
+  function coverageWeights(words, weights, perToken) {
+    var named = namedWords(words);
+    return perToken.map(function (result, n) {
+      if (!result || !result.scores.size) return 0;
+      return weights[n] * (named.has(n) ? RARE : Math.min(RARE, rarity(result.scores.size)));
+    });
+  }
+
   function search(query) {
     if (!index) return { items: [] };
     var tokens = queryWords(query);
@@ -374,26 +399,23 @@
       content.push(n);
       var result = matchWord(token.word, typing && n === tokens.length - 1);
       perToken.push(result);
-      // A word counts toward coverage by how rare it is: a page without "goede" loses less than
-      // a page without "nieuwsbrief". A word found nowhere makes no page the worse; rarer than
-      // about one page in five adds nothing more, so a rare verb ("combineren") does not rule.
-      weights[n] *= Math.min(RARE, rarity(result.scores.size));
       result.forms.forEach(function (f, id) { matched.add(index.words[id]); });
       result.scores.forEach(function (s, doc) {
         totals.set(doc, (totals.get(doc) || 0) + s * weights[n]);
         (covered.get(doc) || covered.set(doc, new Set()).get(doc)).add(n);
       });
     });
-    var boosts = nameBoosts(words, perToken, weights, typing);
+    var counts = coverageWeights(words, weights, perToken);
+    var boosts = nameBoosts(words, perToken, counts, typing);
     boosts.forEach(function (entry, doc) {
       var set = covered.get(doc) || covered.set(doc, new Set()).get(doc);
       entry.covered.forEach(function (n) { if (perToken[n]) set.add(n); });
     });
-    var whole = content.reduce(function (sum, n) { return sum + weights[n]; }, 0) || 1;
+    var whole = counts.reduce(function (sum, c) { return sum + c; }, 0) || 1;
     var ranked = [];
     covered.forEach(function (set, doc) {
       var coverage = 0;
-      set.forEach(function (n) { coverage += weights[n] / whole; });
+      set.forEach(function (n) { coverage += counts[n] / whole; });
       var boost = boosts.has(doc) ? boosts.get(doc).boost : 0;
       var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) *
         Math.pow(coverage, COVERAGE_POWER);
