@@ -36,6 +36,8 @@ KINDS = {
                 "klantreizen/jip-duurzame-kleding/ klantreizen/schoenen-online-en-winkel/"),
     # A derived word finds the word it comes from (vindbaarheid -> vindbaar).
     "derivation": ("vindbaarheid website", "begrippen/seo/"),
+    # A phase's name is the topic, though nearly every page mentions it and "opbouwen" is rare.
+    "name as topic": ("loyaliteit opbouwen", "fasen/loyaliteit/ begrippen/klantloyaliteit/"),
     # Last: the zip test opens the first result of this query.
     "channel": ("vergelijkingssite", "kanalen/vergelijkingssite/"),
 }
