@@ -131,10 +131,11 @@ def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
         kinds[pages.channel_page(channel.id)] = _Known(
             "channel", [channel.name], channel.description, "kanaal")
     for journey in kb.journeys.values():
-        persona = journey.persona
+        # The persona's story is in the page's text; here only the short words that say what
+        # the journey is about, so they are not drowned ("klantreis mode").
         kinds[pages.journey_page(journey.slug)] = _Known(
-            "journey", [journey.title, persona.name], journey.description,
-            f"klantreis {journey.sector} {persona.about} {persona.goal}")
+            "journey", [journey.title, journey.persona.name], journey.description,
+            f"klantreis {journey.sector}")
     for page in kb.pages:
         if page.tags or page.is_article:
             label = "artikel" if page.is_article else ""
