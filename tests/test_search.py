@@ -87,3 +87,71 @@ def test_our_search_off_leaves_materials_index_and_worker(project, tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "assets/javascripts/workers/search." in home
     assert not (site / "assets" / "klantreis" / "search-worker.js").exists()
+
+
+def test_question_words_are_stop_words_but_no_content_word_is():
+    from klantreis.site.dutch import STOP_WORDS
+
+    assert {"waarom", "welke", "mag", "hoe", "af", "doe", "the"} <= STOP_WORDS
+    # spaCy lists "zo'n"; folded it would be "zon" (sun), a word of the knowledge base.
+    assert not {"zon", "klant", "fase", "kanaal", "reviews"} & STOP_WORDS
+
+
+def test_derived_words_group_with_the_word_they_come_from():
+    groups = word_groups(["vindbaar", "vindbaarheid", "vergelijken", "vergelijking",
+                          "vergelijkt", "bezoek", "bezoekers", "oud", "oudere", "coach",
+                          "coaching", "zorg", "zorgt"])
+    for group in (["vindbaar", "vindbaarheid"], ["bezoek", "bezoekers"], ["oud", "oudere"],
+                  ["coach", "coaching"], ["zorg", "zorgt"],
+                  ["vergelijken", "vergelijking", "vergelijkt"]):
+        assert group in groups
+    # Two forms of a verb whose stem is not a word of the index still meet at that stem.
+    assert ["terugkomen", "terugkomt"] in word_groups(["terugkomen", "terugkomt"])
+
+
+def test_words_that_only_look_derived_stay_apart():
+    # korting (discount) is no form of kort (short), letter none of let, meten none of met.
+    assert word_groups(["kort", "korting", "let", "letter", "met", "meten", "meet"]) == [
+        ["meet", "meten"]]
+    # A shared stem of a few letters joins nothing: kaart and karen both give "kaar".
+    assert word_groups(["kaart", "karen"]) == []
+
+
+def test_forms_of_one_word_are_equally_rare(tmp_path):
+    from klantreis.content.loader import load_knowledge_base
+    from klantreis.site.search import SearchPage, build_index
+
+    kb = load_knowledge_base(Path(__file__).parent / "fixtures" / "mini")
+    texts = ["Hij vergelijkt prijzen."] + ["Zijn vergelijking prijzen."] * 5 + ["Iets anders."]
+    built = build_index([
+        SearchPage(f"p{n}.md", f"p{n}/", f"Pagina {n}", f"<p>{text}</p>")
+        for n, text in enumerate(texts)
+    ], kb)["index"]
+    words = built["words"]
+
+    def weight(word: str, page: int) -> int:
+        flat = built["postings"][words.index(word)]
+        pages = [sum(flat[0:i + 1:2]) for i in range(0, len(flat), 2)]
+        return dict(zip(pages, flat[1::2], strict=True))[page]
+
+    # "vergelijkt" is on one page and "vergelijking" on five: as forms of one word they are
+    # on six pages, and one mention weighs the same in both.
+    assert weight("vergelijkt", 0) == weight("vergelijking", 1)
+
+
+def test_a_journey_is_found_by_its_persona_sector_and_kind(mini_site):
+    index = index_of(mini_site)
+    ours = index["config"]["klantreis"]
+    locations = [doc["location"] for doc in index["docs"]]
+    journey = locations.index("klantreizen/vera/")
+    assert ours["kinds"][journey] == "journey"
+    assert any(number == journey for number, _ in ours["names"]["vera"])
+    words = ours["words"]
+
+    def pages_with(word: str) -> list[int]:
+        flat = ours["postings"][words.index(word)]
+        return [sum(flat[0:i + 1:2]) for i in range(0, len(flat), 2)]
+
+    # The sector ("Gezondheid") and the kind of page are words of the journey.
+    assert journey in pages_with("gezondheid")
+    assert journey in pages_with("klantreis")

@@ -3,6 +3,7 @@ over file://, at desktop and phone width, on the real knowledge base."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import zipfile
@@ -27,6 +28,17 @@ KINDS = {
     "acronym plural": ("CTA's", "begrippen/cta/"),
     "question": ("hoe houd ik klanten vast", "gids/klanten-behouden/ begrippen/retentie/"),
     "typo": ("testimonail", "begrippen/testimonial/"),
+    # The verb of a question ("schrijf ik") and an adjective count for little.
+    "question verb": ("hoe schrijf ik een goede nieuwsbrief",
+                      "begrippen/nieuwsbrief/ kanalen/nieuwsbrief/"),
+    # A journey by what it is and its sector, not by its title.
+    "journey": ("klantreis mode",
+                "klantreizen/jip-duurzame-kleding/ klantreizen/schoenen-online-en-winkel/"),
+    # A derived word finds the word it comes from (vindbaarheid -> vindbaar).
+    "derivation": ("vindbaarheid website", "begrippen/seo/"),
+    # A phase's name is the topic, though nearly every page mentions it and "opbouwen" is rare.
+    "name as topic": ("loyaliteit opbouwen", "fasen/loyaliteit/ begrippen/klantloyaliteit/"),
+    # Last: the zip test opens the first result of this query.
     "channel": ("vergelijkingssite", "kanalen/vergelijkingssite/"),
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -135,3 +147,23 @@ def test_every_kind_of_query_from_the_zip_without_leaving_the_disk(browser, unpa
     assert errors == []
     assert requests and all(url.startswith("file://") for url in requests), [
         url for url in requests if not url.startswith("file://")]
+
+
+def test_worker_and_index_agree_on_the_base_forms_of_every_word(browser, real_site):
+    # The worker looks up forms of query words the index lacks with its own copy of the rules
+    # in klantreis/site/dutch.py: run both on every word of the real index.
+    from klantreis.site.dutch import base_forms
+
+    worker = (REPO / "klantreis" / "assets" / "search-worker.js").read_text(encoding="utf-8")
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    vocabulary = index["config"]["klantreis"]["words"]
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.add_script_tag(content=worker)
+    in_browser = tab.evaluate(
+        "words => words.map(word => self.klantreisSearch.baseForms(word))", vocabulary)
+    context.close()
+    different = [(word, ours, theirs) for word, ours, theirs
+                 in zip(vocabulary, (base_forms(word) for word in vocabulary), in_browser,
+                        strict=True) if ours != theirs]
+    assert len(vocabulary) > 1000 and different == []

@@ -17,6 +17,10 @@
   var MAX_RESULTS = 50, MAX_PREFIX_FORMS = 40;
   var VOWELS = "aeiou";
   var NAME_UNIT = 220;          // a whole-name match outweighs any number of text matches
+  var COVERAGE_POWER = 2;       // a page with half the query's words gets a quarter
+  var RARE = 1.5;               // the rarity (BM25's idf) of a word on about 1 page in 5
+  var VERB_WEIGHT = 0.3;        // the verb of a question ("hoe krijg ik ...")
+  var SUBJECTS = new Set(["ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "men"]);
   var index = null;
 
   /* ---- words (same as search_text.py) -------------------------------------------------- */
@@ -41,12 +45,11 @@
     var folded = fold(text);
     COMPOUND.lastIndex = 0;
     while ((match = COMPOUND.exec(folded)) !== null) {
-      var parts = match[0].split(/[-/]/).map(oneWord).filter(function (p) {
-        return p.length > 1 || /^\d+$/.test(p);
-      });
-      var joined = match[0].split(/[-/]/).map(oneWord).join("");
+      var pieces = match[0].split(/[-/]/).map(oneWord);
+      var parts = pieces.filter(function (p) { return p.length > 1 || /^\d+$/.test(p); });
+      var joined = pieces.join("");
       var end = match.index + match[0].length;
-      if (parts.length > 1 && index.wordId.has(joined)) parts = [joined];
+      if (pieces.length > 1 && index.wordId.has(joined)) parts = [joined];
       parts.forEach(function (p, i) {
         result.push({ word: p, end: i === parts.length - 1 ? end : -1 });
       });
@@ -57,31 +60,61 @@
   /* ---- Dutch forms (same as dutch.py) -------------------------------------------------- */
   function isConsonant(c) { return !!c && /[a-z]/.test(c) && VOWELS.indexOf(c) < 0; }
 
-  function baseForms(word) {
+  /* A stem as Dutch spells it alone: stapp -> stap, sprak -> spraak, reiz -> reis. */
+  function stemForms(stem, voiced) {
+    if (voiced && /z$/.test(stem)) stem = stem.slice(0, -1) + "s";
+    else if (voiced && /v$/.test(stem)) stem = stem.slice(0, -1) + "f";
+    var n = stem.length;
+    if (n > 2 && stem[n - 1] === stem[n - 2] && isConsonant(stem[n - 1])) {
+      return [stem.slice(0, -1)];
+    }
+    if (n > 2 && isConsonant(stem[n - 1]) && VOWELS.indexOf(stem[n - 2]) >= 0 &&
+        isConsonant(stem[n - 3])) {
+      return [stem, stem.slice(0, -1) + stem[n - 2] + stem[n - 1]];
+    }
+    return [stem];
+  }
+
+  function inflections(word) {
     var forms = [];
-    if (word.length < 4 || !/^[a-z]+$/.test(word)) return forms;
     if (/heden$/.test(word)) forms.push(word.slice(0, -5) + "heid");
     if (/ieen$/.test(word)) forms.push(word.slice(0, -2));
     else if (/s$/.test(word) && !/(ss|is|us)$/.test(word)) forms.push(word.slice(0, -1));
     if (/tjes?$/.test(word)) forms.push(word.slice(0, word.lastIndexOf("tje")));
     if (/en$/.test(word) && word.length > 4) {
       forms.push(word.slice(0, -1));
-      var stem = word.slice(0, -2);
-      if (/zen$/.test(word)) stem = stem.slice(0, -1) + "s";
-      else if (/ven$/.test(word)) stem = stem.slice(0, -1) + "f";
-      var n = stem.length;
-      if (n > 2 && stem[n - 1] === stem[n - 2] && isConsonant(stem[n - 1])) {
-        stem = stem.slice(0, -1);
-      } else if (n > 2 && isConsonant(stem[n - 1]) && VOWELS.indexOf(stem[n - 2]) >= 0 &&
-                 isConsonant(stem[n - 3])) {
-        forms.push(stem);
-        stem = stem.slice(0, -1) + stem[n - 2] + stem[n - 1];
-      }
-      forms.push(stem);
+      forms = forms.concat(stemForms(word.slice(0, -2), true));
     }
     if (/e$/.test(word) && word.length > 4 && isConsonant(word[word.length - 2])) {
       forms.push(word.slice(0, -1));
     }
+    return forms;
+  }
+
+  function derivations(word) {
+    var forms = [];
+    if (/heid$/.test(word) && word.length > 6) forms.push(word.slice(0, -4));
+    if (/ing$/.test(word) && word.length > 5) {
+      forms.push(word.slice(0, -3) + "en");
+      if (word.length > 7) forms = forms.concat(stemForms(word.slice(0, -3), false));
+    }
+    if (/ere$/.test(word) && word.length > 5) {
+      forms = forms.concat(stemForms(word.slice(0, -3), false));
+    } else if (/er$/.test(word) && word.length > 6) {
+      forms = forms.concat(stemForms(word.slice(0, -2), false));
+    } else if (/ers$/.test(word) && word.length > 7) {
+      forms = forms.concat(stemForms(word.slice(0, -3), false));
+    }
+    var last = word[word.length - 2];
+    if (/t$/.test(word) && word.length > 4 && isConsonant(last) && last !== "t") {
+      forms.push(word.slice(0, -1));
+    }
+    return forms;
+  }
+
+  function baseForms(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return [];
+    var forms = inflections(word).concat(derivations(word));
     return forms.filter(function (f, i) {
       return f.length > 2 && f !== word && forms.indexOf(f) === i;
     });
@@ -252,7 +285,7 @@
 
   /* Whole names in the query: a run of query words that is a term's alias, a phase, a channel,
    * or a part of a compound query word ("overwegings|fase"). doc -> {boost, covered words}. */
-  function nameBoosts(tokens, perToken, typing) {
+  function nameBoosts(tokens, perToken, counts, typing) {
     var boosts = new Map();
     function add(list, factor, covered) {
       list.forEach(function (pair) {
@@ -264,8 +297,10 @@
     }
     /* The part of the query's meaningful words that a name covers. */
     function share(covered) {
-      var meaningful = perToken.filter(Boolean).length || tokens.length;
-      return covered.filter(function (n) { return perToken[n]; }).length / meaningful;
+      var sum = function (list) {
+        return list.reduce(function (total, n) { return total + counts[n]; }, 0);
+      };
+      return sum(covered) / (sum(range(0, tokens.length)) || 1);
     }
     function range(i, j) {
       var list = [];
@@ -309,35 +344,81 @@
     }).join("");
   }
 
+  /* How much each query word counts: stop words nothing (unless the query has nothing else),
+   * the verb of a question a little. Dutch puts the verb before its subject in a question
+   * ("hoe krijg ik", "welk kanaal gebruik je"): that verb is rarely what the reader looks for. */
+  function tokenWeights(words) {
+    var allStop = words.every(function (w) { return index.stop.has(w); });
+    return words.map(function (word, n) {
+      if (index.stop.has(word)) return allStop ? 1 : 0;
+      return SUBJECTS.has(words[n + 1]) ? VERB_WEIGHT : 1;
+    });
+  }
+
+  function rarity(pages) {
+    var total = index.docs.length;
+    return pages ? Math.log(1 + (total - pages + 0.5) / (pages + 0.5)) : 0;
+  }
+
+  /* Query words that are, alone or with their neighbours, the whole name of a page. */
+  function namedWords(words) {
+    var named = new Set();
+    for (var i = 0; i < words.length; i++) {
+      for (var j = i + 1; j <= words.length; j++) {
+        if (!index.names.has(words.slice(i, j).join(""))) continue;
+        for (var n = i; n < j; n++) named.add(n);
+      }
+    }
+    return named;
+  }
+
+  /* How much each query word counts toward coverage. By its rarity: a page without "goede"
+   * loses less than a page without "nieuwsbrief"; rarer than about one page in five adds
+   * nothing more, so a rare verb ("combineren") does not rule. A word found nowhere makes no
+   * page the worse. A page's name ("loyaliteit") is what the query is about: it counts as rare,
+   * however many pages mention it. */
+  function coverageWeights(words, weights, perToken) {
+    var named = namedWords(words);
+    return perToken.map(function (result, n) {
+      if (!result || !result.scores.size) return 0;
+      return weights[n] * (named.has(n) ? RARE : Math.min(RARE, rarity(result.scores.size)));
+    });
+  }
+
   function search(query) {
     if (!index) return { items: [] };
     var tokens = queryWords(query);
     if (!tokens.length) return { items: [] };
     var typing = !/[\s"'.,!?]$/.test(query);
-    var allStop = tokens.every(function (t) { return index.stop.has(t.word); });
+    var words = tokens.map(function (t) { return t.word; });
+    var weights = tokenWeights(words);
     var matched = new Set(), perToken = [], content = [];
     var totals = new Map(), covered = new Map();
     tokens.forEach(function (token, n) {
-      if (index.stop.has(token.word) && !allStop) { perToken.push(null); return; }
+      if (!weights[n]) { perToken.push(null); return; }
       content.push(n);
       var result = matchWord(token.word, typing && n === tokens.length - 1);
       perToken.push(result);
       result.forms.forEach(function (f, id) { matched.add(index.words[id]); });
       result.scores.forEach(function (s, doc) {
-        totals.set(doc, (totals.get(doc) || 0) + s);
+        totals.set(doc, (totals.get(doc) || 0) + s * weights[n]);
         (covered.get(doc) || covered.set(doc, new Set()).get(doc)).add(n);
       });
     });
-    var boosts = nameBoosts(tokens.map(function (t) { return t.word; }), perToken, typing);
+    var counts = coverageWeights(words, weights, perToken);
+    var boosts = nameBoosts(words, perToken, counts, typing);
     boosts.forEach(function (entry, doc) {
       var set = covered.get(doc) || covered.set(doc, new Set()).get(doc);
       entry.covered.forEach(function (n) { if (perToken[n]) set.add(n); });
     });
+    var whole = counts.reduce(function (sum, c) { return sum + c; }, 0) || 1;
     var ranked = [];
     covered.forEach(function (set, doc) {
-      var coverage = set.size / content.length;
+      var coverage = 0;
+      set.forEach(function (n) { coverage += counts[n] / whole; });
       var boost = boosts.has(doc) ? boosts.get(doc).boost : 0;
-      var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) * coverage * coverage;
+      var score = ((totals.get(doc) || 0) + boost * NAME_UNIT) *
+        Math.pow(coverage, COVERAGE_POWER);
       if (score > 0) ranked.push([doc, score]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });

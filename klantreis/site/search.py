@@ -21,10 +21,15 @@ from .search_text import page_text, phrase, words
 
 INDEX_VERSION = 1
 # Field weights and length normalisation (BM25F).
-FIELDS = {"title": (12.0, 0.3), "names": (9.0, 0.3), "headings": (3.0, 0.5), "body": (1.0, 0.75)}
-K1 = 1.2
+# "about" is what the author wrote the page is about: a term's definition, a journey's description,
+# sector and persona, a page's description and tags.
+FIELDS = {
+    "title": (12.0, 0.3), "names": (9.0, 0.3), "about": (4.0, 0.5), "headings": (3.0, 0.5),
+    "body": (1.0, 0.75),
+}
+K1 = 6.0
 # How much a whole-phrase match of a page's names adds: terms above phases above channels.
-NAME_BOOST = {"term": 3.0, "phase": 2.5, "channel": 2.0, "page": 1.5}
+NAME_BOOST = {"term": 3.0, "phase": 2.5, "channel": 2.0, "journey": 1.5, "page": 1.5}
 SCALE = 20  # weights are sent as integers: score x SCALE
 SUMMARY_CHARS = 220
 
@@ -54,17 +59,30 @@ class _Doc:
     lengths: dict[str, int] = field(default_factory=dict)
 
 
-def _doc(page: SearchPage, kinds: dict[str, tuple[str, list[str], str]]) -> _Doc:
-    kind, names, summary = kinds.get(page.src_uri) or ("page", [page.title], "")
+@dataclass(frozen=True)
+class _Known:
+    """What the knowledge base says of a generated or hand-written page."""
+
+    kind: str
+    names: list[str]
+    """Its names, the first its title: a whole-name match in a query puts the page first."""
+    summary: str = ""
+    """The result text; the page's description when empty."""
+    about: str = ""
+    """More text on what the page is about, weighed above the running text."""
+
+
+def _doc(page: SearchPage, kinds: dict[str, _Known]) -> _Doc:
+    known = kinds.get(page.src_uri) or _Known("page", [page.title])
     text = page_text(page.html)
-    if not summary:
-        summary = page.description or text.body
+    summary = known.summary or page.description or text.body
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-    doc = _Doc(page.location, page.title, summary, kind, names)
+    doc = _Doc(page.location, page.title, summary, known.kind, known.names)
     fields = {
         "title": words(page.title),
-        "names": [word for name in names[1:] for word in words(name)],
+        "names": [word for name in known.names[1:] for word in words(name)],
+        "about": words(f"{known.summary or page.description} {known.about}"),
         "headings": [word for heading in text.headings for word in words(heading)],
         "body": words(text.body),
     }
@@ -100,19 +118,38 @@ class SearchIndexer:
         return _index(self.docs)
 
 
-def _kinds(kb: KnowledgeBase) -> dict[str, tuple[str, list[str], str]]:
-    kinds: dict[str, tuple[str, list[str], str]] = {}
+def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
+    """What each page is, named in its "about" field too: "fase aankoop", "klantreis coach"."""
+    kinds: dict[str, _Known] = {}
     for term in kb.terms.values():
-        kinds[pages.term_page(term.slug)] = ("term", list(term.forms), term.description)
+        kinds[pages.term_page(term.slug)] = _Known(
+            "term", list(term.forms), term.description, "begrip")
     for phase in kb.phases:
-        kinds[pages.phase_page(phase.id)] = ("phase", [phase.name, phase.title], phase.goal)
+        kinds[pages.phase_page(phase.id)] = _Known(
+            "phase", [phase.name, phase.title], phase.goal, "fase")
     for channel in kb.channels.values():
-        kinds[pages.channel_page(channel.id)] = ("channel", [channel.name], channel.description)
+        kinds[pages.channel_page(channel.id)] = _Known(
+            "channel", [channel.name], channel.description, "kanaal")
+    for journey in kb.journeys.values():
+        # The persona's story is in the page's text; here only the short words that say what
+        # the journey is about, so they are not drowned ("klantreis mode").
+        kinds[pages.journey_page(journey.slug)] = _Known(
+            "journey", [journey.title, journey.persona.name], journey.description,
+            f"klantreis {journey.sector}")
+    for page in kb.pages:
+        if page.tags or page.is_article:
+            label = "artikel" if page.is_article else ""
+            about = " ".join((label, *page.tags))
+            kinds[page.src_uri] = _Known("page", [page.title], about=about)
     return kinds
 
 
-def _weights(docs: list[_Doc]) -> dict[str, dict[int, int]]:
-    """word -> {doc number: weight}, BM25F over the fields."""
+def _weights(docs: list[_Doc], groups: list[list[str]]) -> dict[str, dict[int, int]]:
+    """word -> {doc number: weight}, BM25F over the fields.
+
+    A word's rarity is that of all its forms together: "vergelijkt" on many pages and
+    "vergelijking" on a few are one word to the reader, and weigh alike.
+    """
     average = {
         name: max(1.0, sum(doc.lengths[name] for doc in docs) / max(1, len(docs)))
         for name in FIELDS
@@ -126,10 +163,14 @@ def _weights(docs: list[_Doc]) -> dict[str, dict[int, int]]:
                 per_word[word] += weight * count / norm
         for word, tf in per_word.items():
             pseudo[word][number] = tf
+    found_on = {word: len(postings) for word, postings in pseudo.items()}
+    for group in groups:
+        pages_of_group = len(set().union(*(pseudo[word] for word in group)))
+        found_on.update((word, pages_of_group) for word in group)
     total = len(docs)
     result: dict[str, dict[int, int]] = {}
     for word, postings in pseudo.items():
-        idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+        idf = math.log(1 + (total - found_on[word] + 0.5) / (found_on[word] + 0.5))
         result[word] = {
             number: max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))
             for number, tf in postings.items()
@@ -159,8 +200,9 @@ def build_index(search_pages: list[SearchPage], kb: KnowledgeBase) -> dict[str, 
 
 
 def _index(docs: list[_Doc]) -> dict[str, Any]:
-    weights = _weights(docs)
-    vocabulary = sorted(weights)
+    vocabulary = sorted({word for doc in docs for counts in doc.counts.values() for word in counts})
+    forms = word_groups(vocabulary)
+    weights = _weights(docs, forms)
     number_of = {word: number for number, word in enumerate(vocabulary)}
     postings = []
     for word in vocabulary:
@@ -170,7 +212,7 @@ def _index(docs: list[_Doc]) -> dict[str, Any]:
             flat += [number - previous, weight]  # page numbers as gaps: a smaller file
             previous = number
         postings.append(flat)
-    groups = [[number_of[w] for w in group] for group in word_groups(vocabulary)]
+    groups = [[number_of[w] for w in group] for group in forms]
     return {
         "docs": [
             {"location": doc.location, "title": html.escape(doc.title, quote=False),
