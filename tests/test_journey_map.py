@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ARTIFACTS, FIXTURES, build, content, make_project, page, serve_directory
+from conftest import (
+    ARTIFACTS,
+    FIXTURES,
+    REPO,
+    build,
+    content,
+    make_project,
+    page,
+    serve_directory,
+)
 
 from klantreis.bundle import make_bundle
 from klantreis.check import findings
@@ -414,6 +423,49 @@ def test_print_is_one_landscape_a3_page_with_the_whole_map(browser, site_url, tm
     text = PdfReader(sheet).pages[0].extract_text()
     assert "Achter de schermen" in text and "Moeite (1–3)" in text
     tab.close()
+
+
+def printed_font_sizes(page) -> list[float]:
+    """The size in points of every piece of text on a PDF page, as a reader sees it."""
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (abs(tm[0] * cm[0] + tm[1] * cm[2]) or abs(tm[3] * cm[3]))
+            sizes.append(size * scale)
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", ["desktop", "telefoon"])
+def test_every_real_journey_prints_on_one_a3_page_and_stays_readable(browser, real_site,
+                                                                      tmp_path, width):
+    """The repository's journeys have eleven and twelve stages: before printing, the map is
+    measured and shrunk just enough to fit one page, from a desktop as from a phone."""
+    from pypdf import PdfReader
+
+    journeys = sorted(p.stem for p in (REPO / "journeys").glob("[!_]*.yml"))
+    assert len(journeys) >= 8
+    context = browser.new_context(viewport=WIDTHS[width])
+    tab = context.new_page()
+    with serve_directory(real_site) as url:
+        for slug in journeys:
+            tab.goto(f"{url}/klantreizen/{slug}/")
+            last_stage = tab.locator("table.kr-kaart thead th[id^='stap-']").last.inner_text()
+            pdf = tmp_path / f"{slug}.pdf"
+            tab.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+            reader = PdfReader(pdf)
+            assert len(reader.pages) == 1, slug
+            text = " ".join(reader.pages[0].extract_text().split())
+            assert " ".join(last_stage.split()[1:4]) in text, (slug, last_stage)
+            sizes = sorted(printed_font_sizes(reader.pages[0]))
+            # The map's text is set at 7 pt; shrunk to fit it stays above 5.5 pt.
+            assert sizes[len(sizes) // 10] >= 5.5, (slug, sizes[len(sizes) // 10])
+            # Back on screen after printing: the map has its own size again.
+            assert tab.locator(".md-content__inner").evaluate("e => e.style.zoom") == ""
+    context.close()
 
 
 @pytest.mark.browser

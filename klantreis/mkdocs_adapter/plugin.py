@@ -33,7 +33,9 @@ log = get_plugin_logger(__name__)
 progress = logging.getLogger("klantreis.voortgang")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEETS = ("klantreis.css", "kaart.css")
-SCRIPTS = ("tooltips.js", "kaart.js")
+SCRIPTS = ("tooltips.js", "kaart.js", "kaart-afdruk.js")
+# Linked by theme/main.html with media="print", so not in extra_css.
+PRINT_STYLESHEET = "kaart-afdruk.css"
 GLOSSARY_DATA = "assets/klantreis/begrippen.js"
 """Every term's definition for the tooltips, made by the engine (loaded before tooltips.js)."""
 SEARCH_WORKER = "assets/klantreis/search-worker.js"
@@ -169,7 +171,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                     config, SEARCH_WORKER, abs_src_path=str(PACKAGE / "assets" / "search-worker.js")
                 ),
             )
-        for name in STYLESHEETS + SCRIPTS:
+        for name in (*STYLESHEETS, *SCRIPTS, PRINT_STYLESHEET):
             self._add(
                 files,
                 File.generated(
