@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import math
+import sys
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,8 +57,26 @@ class _Doc:
     summary: str
     kind: str
     names: list[str]
-    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    counts: dict[str, _Counts] = field(default_factory=dict)
     lengths: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """How often each word occurs in one field of one page, kept small: a build holds one per
+    field of every page until the index is made. The words are interned, so each word's text is
+    in memory once however many pages use it."""
+
+    words: tuple[str, ...]
+    numbers: array  # type: ignore[type-arg]
+
+    @classmethod
+    def of(cls, found: list[str]) -> _Counts:
+        counted = Counter(found)
+        return cls(tuple(map(sys.intern, counted)), array("I", counted.values()))
+
+    def items(self) -> zip[tuple[str, int]]:
+        return zip(self.words, self.numbers, strict=True)
 
 
 @dataclass(frozen=True)
@@ -86,7 +106,7 @@ def _doc(page: SearchPage, kinds: dict[str, _Known]) -> _Doc:
         "headings": [word for heading in text.headings for word in words(heading)],
         "body": words(text.body),
     }
-    doc.counts = {name: Counter(found) for name, found in fields.items()}
+    doc.counts = {name: _Counts.of(found) for name, found in fields.items()}
     doc.lengths = {name: len(found) for name, found in fields.items()}
     return doc
 
@@ -200,7 +220,9 @@ def build_index(search_pages: list[SearchPage], kb: KnowledgeBase) -> dict[str, 
 
 
 def _index(docs: list[_Doc]) -> dict[str, Any]:
-    vocabulary = sorted({word for doc in docs for counts in doc.counts.values() for word in counts})
+    vocabulary = sorted(
+        {word for doc in docs for counts in doc.counts.values() for word in counts.words}
+    )
     forms = word_groups(vocabulary)
     weights = _weights(docs, forms)
     number_of = {word: number for number, word in enumerate(vocabulary)}
