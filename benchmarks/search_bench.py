@@ -223,12 +223,18 @@ def scale_results(browser: Any, work: Path, pages: int, terms: int) -> list[Scal
 # -- report -----------------------------------------------------------------------------------
 
 
+def display(path: Path) -> str:
+    """A path as the repository names it, where it is in the repository."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
 
 def report(rates: Sequence[HitRate], scale: Sequence[ScaleResult], pages: int,
-           queries: Sequence[dict[str, Any]]) -> str:
+           queries: Sequence[dict[str, Any]], queries_file: Path = QUERIES) -> str:
     kinds: dict[str, int] = {}
     for query in queries:
         kinds[query["kind"]] = kinds.get(query["kind"], 0) + 1
@@ -241,7 +247,7 @@ def report(rates: Sequence[HitRate], scale: Sequence[ScaleResult], pages: int,
         "",
         f"## Hit rates on the real knowledge base ({len(queries)} queries)",
         "",
-        "Queries: `benchmarks/search_queries.yml` ("
+        f"Queries: `{display(queries_file)}` ("
         + ", ".join(f"{kind} {count}" for kind, count in kinds.items()) + "). Each query is "
         "typed key by key into the search box of the built site; a hit is an expected page "
         "among the first results. Zero results: every term title and alias typed as a query.",
@@ -298,7 +304,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         scale = [] if args.zonder_schaal else scale_results(
             browser, Path(temp), args.pages, args.terms)
         browser.close()
-    args.output.write_text(report(rates, scale, args.pages, queries), encoding="utf-8")
+    text = report(rates, scale, args.pages, queries, args.queries)
+    args.output.write_text(text, encoding="utf-8")
     print(f"written: {args.output}")
     return 0
 

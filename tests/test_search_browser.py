@@ -38,6 +38,11 @@ KINDS = {
     "derivation": ("vindbaarheid website", "begrippen/seo/"),
     # A phase's name is the topic, though nearly every page mentions it and "opbouwen" is rare.
     "name as topic": ("loyaliteit opbouwen", "fasen/loyaliteit/ begrippen/klantloyaliteit/"),
+    # A compound made with a verb's stem finds the verb (opzeg -> opzeggen).
+    "verb stem": ("opzegproces", "klantreizen/bas-koffieabonnement/ begrippen/churn/"),
+    # Another word for a phase or a channel, from the catalogue's aliases.
+    "phase alias": ("nazorg", "fasen/service/"),
+    "channel alias": ("videobellen met klanten", "kanalen/videogesprek/"),
     # Last: the zip test opens the first result of this query.
     "channel": ("vergelijkingssite", "kanalen/vergelijkingssite/"),
 }

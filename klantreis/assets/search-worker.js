@@ -112,6 +112,25 @@
     return forms;
   }
 
+  /* Query side only: a verb's stem or its doer finds the verb the index has (betaal -> betalen,
+   * opzeg -> opzeggen, leef -> leven, verlater -> verlaten). Compounds are often made with a
+   * stem ("betaalproces", "opzegtermijn"); the index groups every other form with the verb. */
+  function infinitives(word) {
+    var found = [];
+    [word].concat(baseForms(word)).forEach(function (stem) {
+      if (stem.length < 3 || /e$|en$/.test(stem)) return;
+      [stem, stem.replace(/f$/, "v").replace(/s$/, "z")].forEach(function (s, i) {
+        var n = s.length;
+        if (i === 1 && s === stem) return;
+        found.push(s + "en");
+        if (!isConsonant(s[n - 1]) || VOWELS.indexOf(s[n - 2]) < 0) return;
+        if (s[n - 3] === s[n - 2]) found.push(s.slice(0, -2) + s[n - 1] + "en");
+        else if (i === 0 && isConsonant(s[n - 3])) found.push(s + s[n - 1] + "en");
+      });
+    });
+    return found;
+  }
+
   function baseForms(word) {
     if (word.length < 4 || !/^[a-z]+$/.test(word)) return [];
     var forms = inflections(word).concat(derivations(word));
@@ -200,6 +219,9 @@
     if (index.wordId.has(word)) add(index.wordId.get(word), 1);
     baseForms(word).forEach(function (form) {
       if (index.wordId.has(form)) add(index.wordId.get(form), 0.9);
+    });
+    infinitives(word).forEach(function (form) {
+      if (index.wordId.has(form)) add(index.wordId.get(form), 0.85);
     });
     return forms;
   }
@@ -448,7 +470,9 @@
     return best ? [best] : [];
   }
 
-  self.klantreisSearch = { setup: setup, search: search, baseForms: baseForms };
+  self.klantreisSearch = {
+    setup: setup, search: search, baseForms: baseForms, infinitives: infinitives
+  };
 
   addEventListener("message", function (event) {
     var message = event.data;

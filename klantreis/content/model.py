@@ -161,6 +161,9 @@ class Phase(Strict):
     """Korte naam, ook de categorie van artikelen in deze fase ("Aandacht")."""
     title: Required = Field(title="Titel")
     """Titel van de fasepagina ("Aandacht & oriëntatie")."""
+    aliases: list[Required] = Field([], title="Ook genoemd")
+    """Andere woorden voor deze fase die lezers gebruiken, zoals bewustwording of nazorg. De
+    zoekfunctie vindt de fasepagina ook onder deze woorden; de pagina noemt ze bovenaan."""
     icon: Text = Field("material/circle-outline", title="Icoon")
     """Een icoon van Material, zoals material/eye-outline."""
     goal: Required = Field(title="Doel")
@@ -189,6 +192,9 @@ class Channel(Strict):
     """Korte naam in kleine letters en koppeltekens, voor klantreizen (channels: [website])."""
     name: Required = Field(title="Naam")
     """De naam zoals hij op de site staat."""
+    aliases: list[Required] = Field([], title="Ook genoemd")
+    """Andere woorden voor dit kanaal die lezers gebruiken, zoals videobellen voor een
+    videogesprek. De zoekfunctie vindt de kanaalpagina ook onder deze woorden."""
     online: bool = Field(title="Online")
     """true voor een online kanaal, false voor een offline kanaal."""
     description: Required = Field(title="Beschrijving")

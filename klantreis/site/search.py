@@ -146,10 +146,10 @@ def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
             "term", list(term.forms), term.description, "begrip")
     for phase in kb.phases:
         kinds[pages.phase_page(phase.id)] = _Known(
-            "phase", [phase.name, phase.title], phase.goal, "fase")
+            "phase", [phase.name, phase.title, *phase.aliases], phase.goal, "fase")
     for channel in kb.channels.values():
         kinds[pages.channel_page(channel.id)] = _Known(
-            "channel", [channel.name], channel.description, "kanaal")
+            "channel", [channel.name, *channel.aliases], channel.description, "kanaal")
     for journey in kb.journeys.values():
         # The persona's story is in the page's text; here only the short words that say what
         # the journey is about, so they are not drowned ("klantreis mode").
