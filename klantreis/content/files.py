@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,15 +25,25 @@ class SourceFiles:
 
     def files(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
         """Source files in `folder`, sorted; refuses links that point out of the project."""
-        if not folder.is_dir():
+        if not folder.is_dir() or self._outside(folder):
             return
-        for path in sorted(folder.rglob("*")):
-            if any(part.startswith(".") for part in path.relative_to(folder).parts):
-                continue
-            if self._outside(path):
-                continue
-            if path.suffix.lower() in suffixes and path.is_file():
-                yield path
+        yield from sorted(self._walk(folder, suffixes))
+
+    def _walk(self, folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+        # scandir knows from the directory listing which entries are links: only those need
+        # resolving (the preview lists every file after each save). A linked folder is not
+        # entered, as rglob does not enter one.
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                if entry.is_symlink() and self._outside(path):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    yield from self._walk(path, suffixes)
+                elif path.suffix.lower() in suffixes and entry.is_file():
+                    yield path
 
     def _outside(self, path: Path) -> bool:
         """Whether `path` lies, through a link, outside the project (reported once per link)."""

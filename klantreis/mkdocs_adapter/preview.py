@@ -12,6 +12,7 @@ a clean build of the same sources.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -209,9 +210,16 @@ class Preview:
         stamps = {}
         for folder in [self._docs_dir(config), *SOURCE_FOLDERS, *config.watch]:
             base = Path(folder) if Path(folder).is_absolute() else root / folder
-            for path in base.rglob("*") if base.is_dir() else [base]:
-                if path.is_file():
-                    stamps[_relative(path, root)] = file_stamp(path)
+            if base.is_file():
+                stamps[_relative(base, root)] = file_stamp(base)
+            # os.walk: one stat per file (this runs after every save, over every file).
+            for here, _, names in os.walk(base):
+                for name in names:
+                    path = Path(here, name)
+                    try:
+                        stamps[_relative(path, root)] = file_stamp(path)
+                    except OSError:
+                        continue  # a dangling link, or a file removed a moment ago
         for name in ("mkdocs.yml", "macros.py"):
             if (root / name).is_file():
                 stamps[name] = file_stamp(root / name)
