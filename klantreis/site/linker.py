@@ -12,6 +12,7 @@ link wraps exactly the original text, entities and line breaks included.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -101,7 +102,7 @@ class ReadText:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        if "&" not in source and source.isascii() and "  " not in source:
+        if self.is_plain(source):
             # The common case: one source character per character, no table needed.
             self.text = source.translate(_WHITESPACE_TO_SPACE)
             self._origin: list[int] | None = None
@@ -110,6 +111,11 @@ class ReadText:
         chars, origin = _normalise(chars, origin, len(source))
         self.text = "".join(chars)
         self._origin = origin
+
+    @staticmethod
+    def is_plain(source: str) -> bool:
+        """Whether the text reads as written: no references, no accents, no runs of spaces."""
+        return "&" not in source and source.isascii() and "  " not in source
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         if self._origin is None:
@@ -226,6 +232,16 @@ class TermMatcher:
                 position = match.end
         return chosen
 
+    def spans(self, source: str) -> list[tuple[int, int]]:
+        """Where any form occurs in `source` read as plain text, word boundaries unchecked:
+        a plain text node (see `ReadText.is_plain`) without such a span has no match."""
+        if not len(self._automaton):
+            return []
+        folded = _fold(source.translate(_WHITESPACE_TO_SPACE))
+        return sorted(
+            (last - length + 1, last + 1) for last, (length, _, _) in self._automaton.iter(folded)
+        )
+
     def find_in_source(self, source: str) -> list[Match]:
         """Matches in raw text (Markdown or a text node), as offsets into `source`."""
         read = ReadText(source)
@@ -259,6 +275,10 @@ class _Rewriter:
         self._out: list[str] = []
         self._copied = 0
         self._open = OpenElements()
+        # One pass of the automaton over the whole page first: most text nodes (white space
+        # between tags, sentences without a term) are then skipped without reading them.
+        self._spans = matcher.spans(source)
+        self._span_starts = [span_start for span_start, _ in self._spans]
 
     def run(self) -> LinkResult:
         for token in tokens(self.source):
@@ -283,8 +303,20 @@ class _Rewriter:
                 str(token.tag), token.tag in SKIP_TAGS or bool(token.classes() & SKIP_CLASSES)
             )
 
+    def _may_match(self, start: int, end: int, data: str) -> bool:
+        if not ReadText.is_plain(data):
+            return True  # decoded or normalised, the text may match where the source does not
+        index = bisect.bisect_left(self._span_starts, start)
+        while index < len(self._spans) and self._spans[index][0] < end:
+            if self._spans[index][1] <= end:
+                return True
+            index += 1
+        return False
+
     def _text(self, start: int, end: int) -> None:
         data = self.source[start:end]
+        if not self._may_match(start, end, data):
+            return
         matches = self.matcher.find_in_source(data)
         for match in matches:
             self.result.mentioned.add(match.slug)
