@@ -164,17 +164,20 @@ def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
     return kinds
 
 
-def _weights(docs: list[_Doc], groups: list[list[str]]) -> dict[str, dict[int, int]]:
-    """word -> {doc number: weight}, BM25F over the fields.
+def _postings(docs: list[_Doc], groups: list[list[str]], vocabulary: list[str]) -> list[list[int]]:
+    """Per vocabulary word: [page gap, weight, page gap, weight, ...], BM25F over the fields.
 
     A word's rarity is that of all its forms together: "vergelijkt" on many pages and
-    "vergelijking" on a few are one word to the reader, and weigh alike.
+    "vergelijking" on a few are one word to the reader, and weigh alike. Pages are numbered in
+    order, so each word's pages come out sorted; they are sent as gaps, for a smaller file.
     """
     average = {
         name: max(1.0, sum(doc.lengths[name] for doc in docs) / max(1, len(docs)))
         for name in FIELDS
     }
-    pseudo: dict[str, dict[int, float]] = defaultdict(dict)
+    # Arrays, not a dict per word: this is the build's peak of memory (see benchmarks/).
+    pages_of: dict[str, array] = defaultdict(lambda: array("I"))  # type: ignore[type-arg]
+    tf_of: dict[str, array] = defaultdict(lambda: array("d"))  # type: ignore[type-arg]
     for number, doc in enumerate(docs):
         per_word: dict[str, float] = defaultdict(float)
         for name, (weight, b) in FIELDS.items():
@@ -182,20 +185,23 @@ def _weights(docs: list[_Doc], groups: list[list[str]]) -> dict[str, dict[int, i
             for word, count in doc.counts[name].items():
                 per_word[word] += weight * count / norm
         for word, tf in per_word.items():
-            pseudo[word][number] = tf
-    found_on = {word: len(postings) for word, postings in pseudo.items()}
+            pages_of[word].append(number)
+            tf_of[word].append(tf)
+    found_on = {word: len(numbers) for word, numbers in pages_of.items()}
     for group in groups:
-        pages_of_group = len(set().union(*(pseudo[word] for word in group)))
+        pages_of_group = len(set().union(*(pages_of[word] for word in group)))
         found_on.update((word, pages_of_group) for word in group)
     total = len(docs)
-    result: dict[str, dict[int, int]] = {}
-    for word, postings in pseudo.items():
+    postings = []
+    for word in vocabulary:
         idf = math.log(1 + (total - found_on[word] + 0.5) / (found_on[word] + 0.5))
-        result[word] = {
-            number: max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))
-            for number, tf in postings.items()
-        }
-    return result
+        flat: list[int] = []
+        previous = 0
+        for number, tf in zip(pages_of.pop(word), tf_of.pop(word), strict=True):
+            flat += [number - previous, max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))]
+            previous = number
+        postings.append(flat)
+    return postings
 
 
 def _names_index(docs: list[_Doc]) -> dict[str, list[list[float]]]:
@@ -224,16 +230,8 @@ def _index(docs: list[_Doc]) -> dict[str, Any]:
         {word for doc in docs for counts in doc.counts.values() for word in counts.words}
     )
     forms = word_groups(vocabulary)
-    weights = _weights(docs, forms)
+    postings = _postings(docs, forms, vocabulary)
     number_of = {word: number for number, word in enumerate(vocabulary)}
-    postings = []
-    for word in vocabulary:
-        flat: list[int] = []
-        previous = 0
-        for number, weight in sorted(weights[word].items()):
-            flat += [number - previous, weight]  # page numbers as gaps: a smaller file
-            previous = number
-        postings.append(flat)
     groups = [[number_of[w] for w in group] for group in forms]
     return {
         "docs": [
