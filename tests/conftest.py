@@ -62,6 +62,18 @@ def build(project: Path) -> Path:
     return project / "site"
 
 
+def one_a3_page_text(pdf: Path) -> str:
+    """The text of a printed PDF that must be one landscape A3 page, white space as one space."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1, f"{pdf.name}: {len(reader.pages)} pages"
+    box = reader.pages[0].mediabox
+    # A3 landscape: 420 x 297 mm in points.
+    assert abs(float(box.width) - 1190.55) < 2 and abs(float(box.height) - 841.89) < 2
+    return " ".join(reader.pages[0].extract_text().split())
+
+
 def page(site: Path, url: str) -> BeautifulSoup:
     """Parse a built page by its URL ('' for home, 'begrippen/seo/')."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url

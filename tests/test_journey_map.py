@@ -21,6 +21,7 @@ from conftest import (
     build,
     content,
     make_project,
+    one_a3_page_text,
     page,
     serve_directory,
 )
@@ -401,12 +402,7 @@ def test_print_is_one_landscape_a3_page_with_the_whole_map(browser, site_url, tm
     tab.goto(f"{site_url}/{URL}")
     pdf = tmp_path / "kaart.pdf"
     tab.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-    reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    # A3 landscape: 420 x 297 mm in points.
-    assert abs(float(box.width) - 1190.55) < 2 and abs(float(box.height) - 841.89) < 2
-    text = " ".join(reader.pages[0].extract_text().split())
+    text = one_a3_page_text(pdf)
     for expected in ("Lisa staat in de file", "Lisa beveelt de winkel aan", "Achter de schermen",
                      "Klantenservice", "heel negatief"):
         assert expected in text
@@ -419,8 +415,7 @@ def test_print_is_one_landscape_a3_page_with_the_whole_map(browser, site_url, tm
     tab.goto(f"{site_url}/klantreizen/werkblad/")
     sheet = tmp_path / "werkblad.pdf"
     tab.pdf(path=str(sheet), prefer_css_page_size=True, print_background=True)
-    assert len(PdfReader(sheet).pages) == 1
-    text = PdfReader(sheet).pages[0].extract_text()
+    text = one_a3_page_text(sheet)
     assert "Achter de schermen" in text and "Moeite (1–3)" in text
     tab.close()
 
@@ -456,10 +451,9 @@ def test_every_real_journey_prints_on_one_a3_page_and_stays_readable(browser, re
             last_stage = tab.locator("table.kr-kaart thead th[id^='stap-']").last.inner_text()
             pdf = tmp_path / f"{slug}.pdf"
             tab.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-            reader = PdfReader(pdf)
-            assert len(reader.pages) == 1, slug
-            text = " ".join(reader.pages[0].extract_text().split())
+            text = one_a3_page_text(pdf)
             assert " ".join(last_stage.split()[1:4]) in text, (slug, last_stage)
+            reader = PdfReader(pdf)
             sizes = sorted(printed_font_sizes(reader.pages[0]))
             # The map's text is set at 7 pt; shrunk to fit it stays above 5.5 pt.
             assert sizes[len(sizes) // 10] >= 5.5, (slug, sizes[len(sizes) // 10])
