@@ -95,6 +95,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     state: BuildState | None = None
     """What the last build made, for the preview to render single pages again."""
     indexer: SearchIndexer
+    material_search: dict[str, Any] | None = None
+    """Material's search_index.json as its plugin wrote it (only its config is kept)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -374,12 +376,17 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not self.config.search or not path.is_file():
             return
-        material = json.loads(path.read_text(encoding="utf-8"))
-        built = self.indexer.index()
-        path.write_text(
-            json.dumps(material_index(material, built), ensure_ascii=False, separators=(",", ":")),
-            encoding="utf-8",
-        )
+        self.material_search = json.loads(path.read_text(encoding="utf-8"))
+        self.write_search_index(config)
+
+    def write_search_index(self, config: Any) -> None:
+        """Our index in Material's search_index.json; the preview calls this after a save
+        (Material's file is then ours already, so its config is taken from the last build)."""
+        if not self.config.search or self.material_search is None:
+            return
+        built = material_index(self.material_search, self.indexer.index())
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.write_text(json.dumps(built, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         env.filters["kr_search_worker"] = self._search_worker

@@ -200,7 +200,7 @@ class Preview:
         if data is not None:
             data.content_string = plugin._engine().glossary_data()
             data.copy_file()
-        plugin.on_post_build(config=self.config)
+        plugin.write_search_index(self.config)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -212,12 +212,13 @@ class Preview:
             base = Path(folder) if Path(folder).is_absolute() else root / folder
             if base.is_file():
                 stamps[_relative(base, root)] = file_stamp(base)
-            # os.walk: one stat per file (this runs after every save, over every file).
+            # os.walk and one stat per file, the folder resolved once: this runs after every
+            # save, over every file.
             for here, _, names in os.walk(base):
+                folder_key = _relative(Path(here), root)
                 for name in names:
-                    path = Path(here, name)
                     try:
-                        stamps[_relative(path, root)] = file_stamp(path)
+                        stamps[f"{folder_key}/{name}"] = file_stamp(Path(here, name))
                     except OSError:
                         continue  # a dangling link, or a file removed a moment ago
         for name in ("mkdocs.yml", "macros.py"):
