@@ -27,7 +27,7 @@ from .model import (
     Term,
     TermFrontMatter,
 )
-from .sources import YamlDocument, split_front_matter
+from .sources import MarkdownSource, YamlDocument, split_front_matter
 from .validation import validate
 
 GLOSSARY_DIR = "glossary"
@@ -188,6 +188,14 @@ class Loader:
             if term is not None:
                 yield term
 
+    def _split(self, text: str, rel: str) -> MarkdownSource | None:
+        """Front matter and body; None when the front matter is broken (the errors recorded)."""
+        try:
+            return split_front_matter(text, rel)
+        except ContentErrors as failure:
+            self.errors.extend(failure.errors)
+            return None
+
     def _term(self, slug: str, path: Path, context: dict[str, set[str]]) -> Term | None:
         rel = self.files.rel(path)
         text = self.files.read(path)
@@ -206,10 +214,8 @@ class Loader:
                 )
             )
             return None
-        try:
-            source = split_front_matter(text, rel)
-        except ContentErrors as failure:
-            self.errors.extend(failure.errors)
+        source = self._split(text, rel)
+        if source is None:
             return None
         self._record_names(rel, source.front_matter)
         front = validate(
@@ -361,10 +367,8 @@ class Loader:
         text = self.files.read(path)
         if text is None:
             return None
-        try:
-            source = split_front_matter(text, rel)
-        except ContentErrors as failure:
-            self.errors.extend(failure.errors)
+        source = self._split(text, rel)
+        if source is None:
             return None
         meta = source.front_matter.data
         if not isinstance(meta, dict):
