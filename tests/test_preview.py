@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, page
 
 from klantreis.mkdocs_adapter.preview import Preview, _preview_config
 
@@ -108,6 +108,21 @@ def test_a_journey_stage(session, tmp_path):
     assert update.full == "", title
     assert "(aangepast)" in (site / "klantreizen" / "vera-afslankcoach" / "index.html").read_text(
         encoding="utf-8")
+    assert_same_as_a_clean_build(root, site, tmp_path)
+
+
+def test_what_a_customer_does_in_a_stage(session, tmp_path):
+    """Text only the journey's own page shows: the phase, channel and overview pages stay as
+    they are, the term it now names lists the journey under its backlinks."""
+    root, site, preview = session
+    journey = root / "journeys" / "vera-afslankcoach.yml"
+    lines = journey.read_text(encoding="utf-8").splitlines()
+    does = lines[next(i for i, line in enumerate(lines) if line.strip() == "does: >-") + 1]
+    edit(journey, does, does + " Ze kijkt ook naar de klikratio van haar eigen berichten.")
+    update = preview.update()
+    assert update.full == ""
+    shown = " ".join(page(site, "klantreizen/vera-afslankcoach/").get_text().split())
+    assert "Ze kijkt ook naar de klikratio van haar eigen berichten." in shown
     assert_same_as_a_clean_build(root, site, tmp_path)
 
 

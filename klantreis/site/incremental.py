@@ -88,11 +88,27 @@ def _journey(old: KnowledgeBase, new: KnowledgeBase, slug: str, found: set[str])
         return f"klantreis {slug} is nieuw of verdwenen"
     if before.title != after.title:
         return f"de titel van klantreis {slug} is veranderd (die staat in de navigatie)"
-    found.update({pages.journey_page(slug), pages.JOURNEY_INDEX})
-    found.update(pages.phase_page(phase.id) for phase in new.phases)
-    found.update(pages.channel_page(channel) for channel in _channels(before) | _channels(after))
+    found.add(pages.journey_page(slug))
     found.update(_pages_with_blocks(new))
+    if _shown_elsewhere(before) != _shown_elsewhere(after):
+        found.add(pages.JOURNEY_INDEX)
+        found.update(pages.phase_page(phase.id) for phase in new.phases)
+        found.update(
+            pages.channel_page(channel) for channel in _channels(before) | _channels(after)
+        )
     return ""
+
+
+def _shown_elsewhere(journey: Journey) -> tuple[object, ...]:
+    """What other pages show of a journey: the overview its persona and description, phase and
+    channel pages each stage's title, number and place. An edit of what the customer does,
+    thinks or feels changes the journey's own page only."""
+    return (
+        journey.description,
+        journey.persona,
+        journey.sector,
+        tuple((stage.phase, stage.title, tuple(stage.channels)) for stage in journey.stages),
+    )
 
 
 def _channels(journey: Journey) -> set[str]:
