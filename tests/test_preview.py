@@ -97,6 +97,20 @@ def test_a_term_definition_and_explanation(session, tmp_path):
     assert_same_as_a_clean_build(root, site, tmp_path)
 
 
+def test_a_term_explanation_only(session, tmp_path):
+    """The explanation is on the term's own page only: that page is rendered again (and the
+    page of a term it now names, for its backlinks), not every page with the definition."""
+    root, site, preview = session
+    term = root / "glossary" / "funnel.md"
+    term.write_text(term.read_text(encoding="utf-8") + "\nVergelijk het met een persona.\n",
+                    encoding="utf-8")
+    update = preview.update()
+    assert update.full == ""
+    shown = " ".join(page(site, "begrippen/funnel/").get_text().split())
+    assert "Vergelijk het met een persona." in shown
+    assert_same_as_a_clean_build(root, site, tmp_path)
+
+
 def test_a_journey_stage(session, tmp_path):
     root, site, preview = session
     journey = root / "journeys" / "vera-afslankcoach.yml"

@@ -63,9 +63,13 @@ def _term(old: KnowledgeBase, new: KnowledgeBase, slug: str, found: set[str]) ->
         return f"begrip {slug} is nieuw of verdwenen"
     if _names_and_links(before) != _names_and_links(after):
         return f"de titel, aliassen, fasen of verwante begrippen van {slug} zijn veranderd"
-    # Every page that shows the term's definition: its own, the A-Z index, its phases, the
-    # related terms' pages, the channels it names, and pages with blocks from the sources.
-    found.update({pages.term_page(slug), pages.TERM_INDEX})
+    found.add(pages.term_page(slug))
+    found.update(_pages_with_blocks(new))
+    if before.description == after.description:
+        return ""  # the explanation is on the term's own page only
+    # Every page that shows the term's definition: besides its own, the A-Z index, its phases,
+    # the related terms' pages and the channels it names.
+    found.add(pages.TERM_INDEX)
     found.update(pages.phase_page(phase) for phase in after.phases)
     found.update(pages.term_page(term.slug) for term in new.related.get(slug, []))
     found.update(
@@ -73,7 +77,6 @@ def _term(old: KnowledgeBase, new: KnowledgeBase, slug: str, found: set[str]) ->
         for channel in new.channels.values()
         if after in new.channel_terms(channel)
     )
-    found.update(_pages_with_blocks(new))
     return ""
 
 
