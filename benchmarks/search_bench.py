@@ -16,7 +16,6 @@ import argparse
 import datetime
 import os
 import platform
-import shutil
 import statistics
 import sys
 import tempfile
@@ -34,7 +33,12 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
+from conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    copy_of_the_knowledge_base,
+    serve_directory,
+)
 from search_driver import ask, open_search, prepare, rank  # noqa: E402
 from synthetic import dump_mkdocs_yaml, generate, load_mkdocs_yaml  # noqa: E402
 
@@ -67,15 +71,6 @@ def use_our_search(project: Path, enabled: bool) -> None:
         plugins.append({"klantreis": {"search": enabled}} if name == "klantreis" else plugin)
     config["plugins"] = plugins
     dump_mkdocs_yaml(config, project / "mkdocs.yml")
-
-
-def copy_real_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("docs", "glossary", "journeys"):
-        shutil.copytree(ROOT / name, target / name)
-    for name in ("mkdocs.yml", "macros.py"):
-        shutil.copy(ROOT / name, target / name)
-    return target
 
 
 def build_site(project: Path, site: Path, ours: bool, offline: bool = False) -> Path:
@@ -120,7 +115,7 @@ def zero_results(rate: HitRate, tab: Any, base: str, names: Sequence[str]) -> No
 
 
 def real_site_rates(browser: Any, work: Path, queries: Sequence[dict[str, Any]]) -> list[HitRate]:
-    project = copy_real_project(work / "echt")
+    project = copy_of_the_knowledge_base(work / "echt")
     kb = load_knowledge_base(project)
     names = [form for term in kb.terms.values() for form in term.forms]
     rates = []

@@ -185,13 +185,17 @@ def serve_directory(root: Path, prefix: str = "", port: int = 0):
         server.server_close()
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own knowledge base, built once (a copy: the build never writes to sources)."""
-    root = tmp_path_factory.mktemp("echt") / "kennisbank"
-    root.mkdir()
+def copy_of_the_knowledge_base(root: Path) -> Path:
+    """A copy of the repository's own knowledge base in `root` (sources and configuration)."""
+    root.mkdir(parents=True)
     for name in ("docs", "glossary", "journeys"):
         shutil.copytree(REPO / name, root / name)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(REPO / name, root / name)
-    return build(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own knowledge base, built once (a copy: the build never writes to sources)."""
+    return build(copy_of_the_knowledge_base(tmp_path_factory.mktemp("echt") / "kennisbank"))

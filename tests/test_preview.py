@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, page
+from conftest import copy_of_the_knowledge_base, page
 
 from klantreis.mkdocs_adapter.preview import Preview, _preview_config
-
-
-def copy_of_the_knowledge_base(root: Path) -> Path:
-    root.mkdir(parents=True)
-    for name in ("docs", "glossary", "journeys"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "macros.py"):
-        shutil.copy(REPO / name, root / name)
-    return root
 
 
 def preview_of(project: Path, site_dir: Path) -> Preview:

@@ -4,13 +4,12 @@ over file://, at desktop and phone width, on the real knowledge base."""
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, serve_directory
+from conftest import REPO, copy_of_the_knowledge_base, serve_directory
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from search_driver import ask, open_search, prepare, rank
@@ -123,12 +122,7 @@ def test_every_kind_of_query_below_a_sub_path(browser, real_site):
 
 @pytest.fixture(scope="module")
 def unpacked_zip(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("zoekbundel") / "kb"
-    root.mkdir()
-    for name in ("docs", "glossary", "journeys"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "macros.py"):
-        shutil.copy(REPO / name, root / name)
+    root = copy_of_the_knowledge_base(tmp_path_factory.mktemp("zoekbundel") / "kb")
     target = tmp_path_factory.mktemp("uitgepakt")
     with zipfile.ZipFile(make_bundle(root)) as archive:
         archive.extractall(target)

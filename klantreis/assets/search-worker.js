@@ -119,14 +119,18 @@
     var found = [];
     [word].concat(baseForms(word)).forEach(function (stem) {
       if (stem.length < 3 || /e$|en$/.test(stem)) return;
-      [stem, stem.replace(/f$/, "v").replace(/s$/, "z")].forEach(function (s, i) {
-        var n = s.length;
-        if (i === 1 && s === stem) return;
+      var n = stem.length;
+      var voiced = stem.replace(/f$/, "v").replace(/s$/, "z");  // leef -> leven, reis -> reizen
+      var vowelThenConsonant = isConsonant(stem[n - 1]) && VOWELS.indexOf(stem[n - 2]) >= 0;
+      (voiced === stem ? [stem] : [stem, voiced]).forEach(function (s) {
         found.push(s + "en");
-        if (!isConsonant(s[n - 1]) || VOWELS.indexOf(s[n - 2]) < 0) return;
-        if (s[n - 3] === s[n - 2]) found.push(s.slice(0, -2) + s[n - 1] + "en");
-        else if (i === 0 && isConsonant(s[n - 3])) found.push(s + s[n - 1] + "en");
+        if (vowelThenConsonant && stem[n - 3] === stem[n - 2]) {
+          found.push(s.slice(0, -2) + s[n - 1] + "en");  // betaal -> betalen
+        }
       });
+      if (vowelThenConsonant && isConsonant(stem[n - 3])) {
+        found.push(stem + stem[n - 1] + "en");  // opzeg -> opzeggen
+      }
     });
     return found;
   }
