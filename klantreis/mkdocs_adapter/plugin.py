@@ -25,7 +25,7 @@ from ..site import worksheet
 from ..site.blocks import AUTHOR_MACROS
 from ..site.engine import Engine
 from ..site.macro_calls import simple_calls
-from ..site.search import SearchIndexer, SearchPage, material_index
+from ..site.search import SearchIndexer, SearchPage, write_material_index
 from ..site.seo import PageFacts, json_ld, structured_data
 
 log = get_plugin_logger(__name__)
@@ -384,9 +384,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         (Material's file is then ours already, so its config is taken from the last build)."""
         if not self.config.search or self.material_search is None:
             return
-        built = material_index(self.material_search, self.indexer.index())
         path = Path(config.site_dir) / "search" / "search_index.json"
-        path.write_text(json.dumps(built, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        write_material_index(path, self.material_search, self.indexer.index())
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         env.filters["kr_search_worker"] = self._search_worker

@@ -9,11 +9,13 @@ is divided by the text's length, so a short page about a word beats a long page 
 from __future__ import annotations
 
 import html
+import json
 import math
 import sys
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..content.knowledge import KnowledgeBase
@@ -164,7 +166,9 @@ def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
     return kinds
 
 
-def _postings(docs: list[_Doc], groups: list[list[str]], vocabulary: list[str]) -> list[list[int]]:
+def _postings(
+    docs: list[_Doc], groups: list[list[str]], vocabulary: list[str]
+) -> list[array]:  # type: ignore[type-arg]
     """Per vocabulary word: [page gap, weight, page gap, weight, ...], BM25F over the fields.
 
     A word's rarity is that of all its forms together: "vergelijkt" on many pages and
@@ -195,11 +199,12 @@ def _postings(docs: list[_Doc], groups: list[list[str]], vocabulary: list[str]) 
     postings = []
     for word in vocabulary:
         idf = math.log(1 + (total - found_on[word] + 0.5) / (found_on[word] + 0.5))
-        flat: list[int] = []
-        previous = 0
-        for number, tf in zip(pages_of.pop(word), tf_of.pop(word), strict=True):
-            flat += [number - previous, max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))]
-            previous = number
+        numbers = pages_of.pop(word)
+        flat = array("I", bytes(8 * len(numbers)))  # type: ignore[var-annotated]
+        flat[0::2] = array("I", (number - previous for number, previous in
+                                 zip(numbers, [0, *numbers[:-1]], strict=True)))
+        flat[1::2] = array("I", (max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))
+                                 for tf in tf_of.pop(word)))
         postings.append(flat)
     return postings
 
@@ -251,12 +256,30 @@ def _index(docs: list[_Doc]) -> dict[str, Any]:
     }
 
 
-def material_index(material: dict[str, Any], built: dict[str, Any]) -> dict[str, Any]:
+def write_material_index(path: Path, material: dict[str, Any], built: dict[str, Any]) -> None:
     """Material's search_index.json with our documents and index in place of its own.
 
     Material's page script posts only `config` and `docs` of this file to the search worker,
-    so our index travels inside `config` (tests/test_search_contract.py checks that).
+    so our index travels inside `config` (tests/test_search_contract.py checks that). The
+    postings are written word by word: as one JSON document of Python numbers they would be
+    the build's peak of memory.
     """
     if not isinstance(material.get("config"), dict):
         raise ValueError("search_index.json van Material heeft geen 'config' meer")
-    return {"config": {**material["config"], "klantreis": built["index"]}, "docs": built["docs"]}
+    index = {**built["index"], "postings": _POSTINGS_PLACEHOLDER}
+    document = {"config": {**material["config"], "klantreis": index}, "docs": built["docs"]}
+    head, tail = _dumps(document).split(json.dumps(_POSTINGS_PLACEHOLDER), 1)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        out.write("[")
+        for number, flat in enumerate(built["index"]["postings"]):
+            out.write(("," if number else "") + "[" + ",".join(map(str, flat)) + "]")
+        out.write("]")
+        out.write(tail)
+
+
+_POSTINGS_PLACEHOLDER = "\x00postings\x00"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
