@@ -114,12 +114,13 @@ def zero_results(rate: HitRate, tab: Any, base: str, names: Sequence[str]) -> No
             rate.zero.append(name)
 
 
-def real_site_rates(browser: Any, work: Path, queries: Sequence[dict[str, Any]]) -> list[HitRate]:
+def real_site_rates(browser: Any, work: Path, queries: Sequence[dict[str, Any]],
+                    variants: Sequence[str] = VARIANTS) -> list[HitRate]:
     project = copy_of_the_knowledge_base(work / "echt")
     kb = load_knowledge_base(project)
     names = [form for term in kb.terms.values() for form in term.forms]
     rates = []
-    for variant in VARIANTS:
+    for variant in variants:
         ours = variant == "ours"
         site = work / f"site-{variant}"
         if variant != "material+expansion":
@@ -287,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--zonder-schaal", action="store_true", help="only the real site")
     parser.add_argument("--alleen-schaal", action="store_true", help="only the 2,000 pages")
     parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--alleen-ons", action="store_true", help="only our search, not Material's")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))["queries"]
@@ -295,7 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="klantreis-zoeken-") as temp, \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        rates = [] if args.alleen_schaal else real_site_rates(browser, Path(temp), queries)
+        rates = [] if args.alleen_schaal else real_site_rates(
+            browser, Path(temp), queries, VARIANTS[:1] if args.alleen_ons else VARIANTS)
         scale = [] if args.zonder_schaal else scale_results(
             browser, Path(temp), args.pages, args.terms)
         browser.close()

@@ -39,6 +39,8 @@ KINDS = {
     "name as topic": ("loyaliteit opbouwen", "fasen/loyaliteit/ begrippen/klantloyaliteit/"),
     # A compound made with a verb's stem finds the verb (opzeg -> opzeggen).
     "verb stem": ("opzegproces", "klantreizen/bas-koffieabonnement/ begrippen/churn/"),
+    # A verb whose stem ends in -en itself (afreken -> afrekenen).
+    "verb stem in -en": ("afrekenstappen", "begrippen/check-out/"),
     # Another word for a phase or a channel, from the catalogue's aliases.
     "phase alias": ("nazorg", "fasen/service/"),
     "channel alias": ("videobellen met klanten", "kanalen/videogesprek/"),

@@ -118,7 +118,8 @@
   function infinitives(word) {
     var found = [];
     [word].concat(baseForms(word)).forEach(function (stem) {
-      if (stem.length < 3 || /e$|en$/.test(stem)) return;
+      // A stem may end in -en itself (afreken, teken): only forms the index has are used.
+      if (stem.length < 3 || /e$/.test(stem)) return;
       var n = stem.length;
       var voiced = stem.replace(/f$/, "v").replace(/s$/, "z");  // leef -> leven, reis -> reizen
       var vowelThenConsonant = isConsonant(stem[n - 1]) && VOWELS.indexOf(stem[n - 2]) >= 0;
