@@ -298,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         rates = [] if args.alleen_schaal else real_site_rates(
-            browser, Path(temp), queries, VARIANTS[:1] if args.alleen_ons else VARIANTS)
+            browser, Path(temp), queries, ("ours",) if args.alleen_ons else VARIANTS)
         scale = [] if args.zonder_schaal else scale_results(
             browser, Path(temp), args.pages, args.terms)
         browser.close()

@@ -199,12 +199,12 @@ def _postings(
     postings = []
     for word in vocabulary:
         idf = math.log(1 + (total - found_on[word] + 0.5) / (found_on[word] + 0.5))
-        numbers = pages_of.pop(word)
-        flat = array("I", bytes(8 * len(numbers)))  # type: ignore[var-annotated]
-        flat[0::2] = array("I", (number - previous for number, previous in
-                                 zip(numbers, [0, *numbers[:-1]], strict=True)))
-        flat[1::2] = array("I", (max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))
-                                 for tf in tf_of.pop(word)))
+        flat = array("I")  # not a list: Python numbers would be the build's peak of memory
+        previous = 0
+        for number, tf in zip(pages_of.pop(word), tf_of.pop(word), strict=True):
+            flat.extend((number - previous,
+                         max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + K1)))))
+            previous = number
         postings.append(flat)
     return postings
 
@@ -266,20 +266,13 @@ def write_material_index(path: Path, material: dict[str, Any], built: dict[str, 
     """
     if not isinstance(material.get("config"), dict):
         raise ValueError("search_index.json van Material heeft geen 'config' meer")
-    index = {**built["index"], "postings": _POSTINGS_PLACEHOLDER}
+    placeholder = "\x00postings\x00"
+    index = {**built["index"], "postings": placeholder}
     document = {"config": {**material["config"], "klantreis": index}, "docs": built["docs"]}
-    head, tail = _dumps(document).split(json.dumps(_POSTINGS_PLACEHOLDER), 1)
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    head, tail = text.split(json.dumps(placeholder), 1)
     with path.open("w", encoding="utf-8") as out:
-        out.write(head)
-        out.write("[")
+        out.write(head + "[")
         for number, flat in enumerate(built["index"]["postings"]):
             out.write(("," if number else "") + "[" + ",".join(map(str, flat)) + "]")
-        out.write("]")
-        out.write(tail)
-
-
-_POSTINGS_PLACEHOLDER = "\x00postings\x00"
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        out.write("]" + tail)
