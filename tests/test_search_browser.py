@@ -41,8 +41,11 @@ KINDS = {
     "verb stem": ("opzegproces", "klantreizen/bas-koffieabonnement/ begrippen/churn/"),
     # A verb whose stem ends in -en itself (afreken -> afrekenen).
     "verb stem in -en": ("afrekenstappen", "begrippen/check-out/"),
+    # A verb's stem as a compound's head finds compounds with that head (herhaalaankoop).
+    "compound on a verb stem": ("herhaalklanten", "begrippen/herhaalaankoop/"),
     # Another word for a phase or a channel, from the catalogue's aliases.
     "phase alias": ("nazorg", "fasen/service/"),
+    "phase alias in words": ("wat doe je na de aankoop", "fasen/service/"),
     "channel alias": ("videobellen met klanten", "kanalen/videogesprek/"),
     # Last: the zip test opens the first result of this query.
     "channel": ("vergelijkingssite", "kanalen/vergelijkingssite/"),
@@ -82,6 +85,19 @@ def test_every_kind_of_query_online(browser, real_site, width):
         tab.goto(base + "/")
         open_search(tab)
         check_kinds(tab, base, KINDS)
+        context.close()
+    assert errors == []
+
+
+def test_a_name_inside_a_longer_name_does_not_compete_with_it(browser, real_site):
+    """"Na de aankoop" is another word for Service; the phase Aankoop inside it is not meant."""
+    errors: list[str] = []
+    with serve_directory(real_site) as base:
+        context, tab = new_tab(browser, 1280, errors)
+        tab.goto(base + "/")
+        open_search(tab)
+        answer = ask(tab, base, "klant na de aankoop")
+        assert answer.urls[0] == "fasen/service/"
         context.close()
     assert errors == []
 

@@ -251,6 +251,7 @@
         if (index.stop.has(heads[h]) || index.stop.has(tail)) continue;
         var headForms = knownForms(heads[h]), tailForms = knownForms(tail);
         if (headForms.size && tailForms.size) {
+          withCompounds(headForms, heads[h]);
           return { parts: [headForms, tailForms], words: [knownWord(heads[h]), knownWord(tail)] };
         }
         if (!partial && headForms.size && heads[h].length >= 4) {
@@ -262,6 +263,15 @@
       }
     }
     return partial;
+  }
+
+  /* A head that is no word by itself, such as a verb's stem, also finds the other compounds
+   * the index has with that head: "herhaal|klanten" -> herhaalaankoop. */
+  function withCompounds(forms, head) {
+    if (head.length < 5 || index.wordId.has(head)) return;
+    prefixed(head).forEach(function (id) {
+      if (index.words[id].length >= head.length + 4 && !forms.has(id)) forms.set(id, 0.7);
+    });
   }
 
   function scoreForms(forms, into, factor) {
@@ -334,11 +344,11 @@
       for (var n = i; n < j; n++) list.push(n);
       return list;
     }
+    namedRuns(tokens).forEach(function (run) {
+      add(index.names.get(tokens.slice(run[0], run[1]).join("")), share(range(run[0], run[1])),
+          range(run[0], run[1]));
+    });
     for (var i = 0; i < tokens.length; i++) {
-      for (var j = i + 1; j <= tokens.length; j++) {
-        var found = index.names.get(tokens.slice(i, j).join(""));
-        if (found) add(found, share(range(i, j)), range(i, j));
-      }
       (perToken[i] ? perToken[i].parts : []).forEach(function (part) {
         var named = index.names.get(part);
         if (named) add(named, 0.5 * share([i]), [i]);
@@ -387,15 +397,28 @@
     return pages ? Math.log(1 + (total - pages + 0.5) / (pages + 0.5)) : 0;
   }
 
+  /* Runs of query words [i, j) that are the whole name of a page, except a run inside a longer
+   * one: in "hulp na de aankoop" the name is "na de aankoop" (Service), not "aankoop". */
+  function namedRuns(words) {
+    var runs = [];
+    for (var i = 0; i < words.length; i++) {
+      for (var j = i + 1; j <= words.length; j++) {
+        if (index.names.has(words.slice(i, j).join(""))) runs.push([i, j]);
+      }
+    }
+    return runs.filter(function (run) {
+      return !runs.some(function (other) {
+        return other !== run && other[0] <= run[0] && run[1] <= other[1];
+      });
+    });
+  }
+
   /* Query words that are, alone or with their neighbours, the whole name of a page. */
   function namedWords(words) {
     var named = new Set();
-    for (var i = 0; i < words.length; i++) {
-      for (var j = i + 1; j <= words.length; j++) {
-        if (!index.names.has(words.slice(i, j).join(""))) continue;
-        for (var n = i; n < j; n++) named.add(n);
-      }
-    }
+    namedRuns(words).forEach(function (run) {
+      for (var n = run[0]; n < run[1]; n++) named.add(n);
+    });
     return named;
   }
 
