@@ -62,7 +62,9 @@ Preview(project, lambda: _preview_config(project, site, "127.0.0.1", 8000)).buil
 """
 
 
-def assert_same_as_a_clean_build(root: Path, site: Path, tmp_path: Path) -> None:
+def assert_same_as_a_clean_build(root: Path, site: Path, tmp_path: Path,
+                                 preview: Preview) -> None:
+    preview.settle()  # the search index is written after the pages
     # In a process of its own: MkDocs keeps one instance of each plugin per process.
     clean = tmp_path / "schoon"
     subprocess.run([sys.executable, "-c", CLEAN_BUILD, str(root), str(clean)], check=True,
@@ -84,7 +86,7 @@ def test_a_term_definition_and_explanation(session, tmp_path):
     assert 3 < update.pages < 40
     assert "Een verzonnen maar herkenbare klant, getest." in (
         site / "begrippen" / "persona" / "index.html").read_text(encoding="utf-8")
-    assert_same_as_a_clean_build(root, site, tmp_path)
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
 def test_a_term_explanation_only(session, tmp_path):
@@ -98,7 +100,7 @@ def test_a_term_explanation_only(session, tmp_path):
     assert update.full == ""
     shown = " ".join(page(site, "begrippen/funnel/").get_text().split())
     assert "Vergelijk het met een persona." in shown
-    assert_same_as_a_clean_build(root, site, tmp_path)
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
 def test_a_journey_stage(session, tmp_path):
@@ -112,7 +114,7 @@ def test_a_journey_stage(session, tmp_path):
     assert update.full == "", title
     assert "(aangepast)" in (site / "klantreizen" / "vera-afslankcoach" / "index.html").read_text(
         encoding="utf-8")
-    assert_same_as_a_clean_build(root, site, tmp_path)
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
 def test_what_a_customer_does_in_a_stage(session, tmp_path):
@@ -127,7 +129,7 @@ def test_what_a_customer_does_in_a_stage(session, tmp_path):
     assert update.full == ""
     shown = " ".join(page(site, "klantreizen/vera-afslankcoach/").get_text().split())
     assert "Ze kijkt ook naar de klikratio van haar eigen berichten." in shown
-    assert_same_as_a_clean_build(root, site, tmp_path)
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
 def test_an_article(session, tmp_path):
@@ -139,7 +141,7 @@ def test_an_article(session, tmp_path):
     edit(article, first, first + " Een zin die er net bij kwam, over SEO.")
     update = preview.update()
     assert update.full == ""
-    assert_same_as_a_clean_build(root, site, tmp_path)
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
 def test_a_new_file_builds_everything(session, tmp_path):
@@ -148,7 +150,7 @@ def test_a_new_file_builds_everything(session, tmp_path):
                                                      encoding="utf-8")
     update = preview.update()
     assert update.full == "docs/gids/nieuw.md is nieuw of verdwenen"
-    assert_same_as_a_clean_build(root, site, tmp_path)
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
 def test_the_mkdocs_steps_the_preview_calls_are_still_there():

@@ -271,8 +271,11 @@ def write_material_index(path: Path, material: dict[str, Any], built: dict[str, 
     document = {"config": {**material["config"], "klantreis": index}, "docs": built["docs"]}
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     head, tail = text.split(json.dumps(placeholder), 1)
-    with path.open("w", encoding="utf-8") as out:
+    # Written beside and then moved in place: the preview serves this file while it is written.
+    partial = path.with_name(path.name + ".deel")
+    with partial.open("w", encoding="utf-8") as out:
         out.write(head + "[")
         for number, flat in enumerate(built["index"]["postings"]):
             out.write(("," if number else "") + "[" + ",".join(map(str, flat)) + "]")
         out.write("]" + tail)
+    partial.replace(path)
