@@ -43,6 +43,8 @@ KINDS = {
     "verb stem in -en": ("afrekenstappen", "begrippen/check-out/"),
     # A verb's stem as a compound's head finds compounds with that head (herhaalaankoop).
     "compound on a verb stem": ("herhaalklanten", "begrippen/herhaalaankoop/"),
+    # A separable verb finds its verb, which a sentence writes apart ("tekent ... uit").
+    "separable verb": ("klantreis uittekenen", "gids/eigen-klantreis-in-kaart/"),
     # Another word for a phase or a channel, from the catalogue's aliases.
     "phase alias": ("nazorg", "fasen/service/"),
     "phase alias in words": ("wat doe je na de aankoop", "fasen/service/"),

@@ -21,6 +21,7 @@
   var RARE = 1.5;               // the rarity (BM25's idf) of a word on about 1 page in 5
   var VERB_WEIGHT = 0.3;        // the verb of a question ("hoe krijg ik ...")
   var SUBJECTS = new Set(["ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "men"]);
+  var PARTICLE = /^(aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|voor|weg)([a-z]+)$/;
   var index = null;
 
   /* ---- words (same as search_text.py) -------------------------------------------------- */
@@ -228,7 +229,16 @@
     infinitives(word).forEach(function (form) {
       if (index.wordId.has(form)) add(index.wordId.get(form), 0.85);
     });
+    var verb = withoutParticle(word);
+    if (verb && index.wordId.has(verb)) add(index.wordId.get(verb), 0.6);
     return forms;
+  }
+
+  /* A separable verb finds the verb without its particle, as Dutch writes it apart in a
+   * sentence ("inplannen" -> "hij plant het in"). */
+  function withoutParticle(word) {
+    var found = PARTICLE.exec(word);
+    return found && /en$/.test(found[2]) && found[2].length >= 6 ? found[2] : null;
   }
 
   /* The word as the index has it: itself, or its first base form that occurs. */
