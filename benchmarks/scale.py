@@ -511,11 +511,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, help="builds per measurement")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--naive-budget", type=float, default=None)
+    parser.add_argument("--preview-only", action="store_true",
+                        help="only the preview, at the first size (results-preview.md)")
     parser.add_argument("--_profile", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._profile:
         _profile_child(Path(args._profile[0]), args._profile[1], Path(args._profile[2]))
         return 0
+    if args.preview_only:
+        return preview_only(parse_sizes(args.sizes or "1000x500")[0])
     sizes = sorted(parse_sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)))
     repeat = args.repeat or (1 if args.quick else 2)
     suffix = "-quick" if args.quick else ""
@@ -535,6 +539,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if report.profile:
         (BENCH_DIR / f"profile{suffix}.txt").write_text(report.profile, encoding="utf-8")
     (BENCH_DIR / f"results{suffix}.md").write_text(text, encoding="utf-8")
+    print("\n" + text)
+    return 0
+
+
+def preview_only(size: tuple[int, int]) -> int:
+    """The preview alone (a few minutes instead of the whole benchmark)."""
+    report = Report(preview_size=size)
+    with tempfile.TemporaryDirectory(prefix="klantreis-bench-") as workdir:
+        project = Path(workdir) / "kb"
+        generate(project, *size)
+        report.preview, report.preview_first, report.preview_log = measure_preview(project)
+    text = "\n".join(["# Preview benchmark", "", *environment_lines(), "",
+                      *report._preview_lines()]) + "\n"
+    (BENCH_DIR / "results-preview.md").write_text(text, encoding="utf-8")
     print("\n" + text)
     return 0
 
