@@ -332,7 +332,7 @@
 
   /* Whole names in the query: a run of query words that is a term's alias, a phase, a channel,
    * or a part of a compound query word ("overwegings|fase"). doc -> {boost, covered words}. */
-  function nameBoosts(tokens, perToken, counts, typing) {
+  function nameBoosts(tokens, runs, perToken, counts, typing) {
     var boosts = new Map();
     function add(list, factor, covered) {
       list.forEach(function (pair) {
@@ -354,9 +354,9 @@
       for (var n = i; n < j; n++) list.push(n);
       return list;
     }
-    namedRuns(tokens).forEach(function (run) {
-      add(index.names.get(tokens.slice(run[0], run[1]).join("")), share(range(run[0], run[1])),
-          range(run[0], run[1]));
+    runs.forEach(function (run) {
+      var covered = range(run[0], run[1]);
+      add(index.names.get(tokens.slice(run[0], run[1]).join("")), share(covered), covered);
     });
     for (var i = 0; i < tokens.length; i++) {
       (perToken[i] ? perToken[i].parts : []).forEach(function (part) {
@@ -424,9 +424,9 @@
   }
 
   /* Query words that are, alone or with their neighbours, the whole name of a page. */
-  function namedWords(words) {
+  function namedWords(runs) {
     var named = new Set();
-    namedRuns(words).forEach(function (run) {
+    runs.forEach(function (run) {
       for (var n = run[0]; n < run[1]; n++) named.add(n);
     });
     return named;
@@ -437,8 +437,8 @@
    * nothing more, so a rare verb ("combineren") does not rule. A word found nowhere makes no
    * page the worse. A page's name ("loyaliteit") is what the query is about: it counts as rare,
    * however many pages mention it. */
-  function coverageWeights(words, weights, perToken) {
-    var named = namedWords(words);
+  function coverageWeights(runs, weights, perToken) {
+    var named = namedWords(runs);
     return perToken.map(function (result, n) {
       if (!result || !result.scores.size) return 0;
       return weights[n] * (named.has(n) ? RARE : Math.min(RARE, rarity(result.scores.size)));
@@ -465,8 +465,9 @@
         (covered.get(doc) || covered.set(doc, new Set()).get(doc)).add(n);
       });
     });
-    var counts = coverageWeights(words, weights, perToken);
-    var boosts = nameBoosts(words, perToken, counts, typing);
+    var runs = namedRuns(words);
+    var counts = coverageWeights(runs, weights, perToken);
+    var boosts = nameBoosts(words, runs, perToken, counts, typing);
     boosts.forEach(function (entry, doc) {
       var set = covered.get(doc) || covered.set(doc, new Set()).get(doc);
       entry.covered.forEach(function (n) { if (perToken[n]) set.add(n); });
