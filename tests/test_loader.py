@@ -101,3 +101,16 @@ def test_front_matter_that_never_closes(project):
         "glossary/seo.md:1: de front matter (het blok tussen '---' regels) wordt niet afgesloten. "
         "Zet een regel met alleen '---' onder de laatste sleutel.",
     ]
+
+
+def test_search_words_of_a_page_must_be_a_list_of_texts(project):
+    root = project({
+        "docs/gids/meten.md": "---\ntitle: Meten\naliases: marketing meten\n---\nTekst.\n",
+        "docs/gids/fasen.md": "---\ntitle: Fasen\naliases: [fasemodel, '', [a]]\n---\nTekst.\n",
+    })
+    hint = "Schrijf een lijst van woorden of korte zinnen, zoals [klantreisfasen, fasemodel]."
+    assert errors_of(root) == [
+        f"docs/gids/fasen.md:3: zoekwoord 2 in 'aliases' is leeg of geen tekst. {hint}",
+        f"docs/gids/fasen.md:3: zoekwoord 3 in 'aliases' is leeg of geen tekst. {hint}",
+        f"docs/gids/meten.md:3: 'aliases' moet een lijst zijn. {hint}",
+    ]

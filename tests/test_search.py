@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import build
+
 from klantreis.site.dutch import word_groups
 from klantreis.site.search_text import page_text, words
 
@@ -155,3 +157,23 @@ def test_a_journey_is_found_by_its_persona_sector_and_kind(mini_site):
     # The sector ("Gezondheid") and the kind of page are words of the journey.
     assert journey in pages_with("gezondheid")
     assert journey in pages_with("klantreis")
+
+
+def test_a_guide_is_found_by_the_search_words_in_its_front_matter(project, tmp_path):
+    """`aliases` on a guide: words that are not on the page find it, whole and word by word."""
+    root = project({
+        "docs/gids/afspraak.md": (
+            "---\ntitle: Een afspraak maken\ndescription: Hoe een klant een afspraak maakt.\n"
+            "aliases: [Intakegesprek plannen, agenda]\n---\n# Een afspraak maken\n\nTekst.\n"
+        ),
+    })
+    index = index_of(build(root))
+    ours = index["config"]["klantreis"]
+    guide = [doc["location"] for doc in index["docs"]].index("gids/afspraak/")
+    assert ours["kinds"][guide] == "page"
+    for name in ("intakegesprekplannen", "agenda"):
+        assert [entry[0] for entry in ours["names"][name]] == [guide], name
+    assert "intakegesprek" in ours["words"]
+    # The words are for search only: the page does not show them.
+    page = (root / "site" / "gids" / "afspraak" / "index.html").read_text(encoding="utf-8")
+    assert "Intakegesprek" not in page

@@ -49,6 +49,8 @@ KINDS = {
     "phase alias": ("nazorg", "fasen/service/"),
     "phase alias in words": ("wat doe je na de aankoop", "fasen/service/"),
     "channel alias": ("videobellen met klanten", "kanalen/videogesprek/"),
+    # A guide's search words from its front matter (`aliases`), a word not on any page.
+    "guide alias": ("fasemodel", "gids/vijf-fasen/"),
     # Last: the zip test opens the first result of this query.
     "channel": ("vergelijkingssite", "kanalen/vergelijkingssite/"),
 }

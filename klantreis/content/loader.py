@@ -387,11 +387,40 @@ class Loader:
             draft=bool(meta.get("draft")),
             date=_date(meta.get("date")),
             tags=tuple(str(tag) for tag in meta.get("tags") or ()),
+            aliases=self._page_aliases(meta, source.front_matter, rel),
             body=source.body,
             body_line=source.body_line,
             render_macros=meta.get("render_macros", True) is not False,
             front_matter=text[: len(text) - len(source.body)],
         )
+
+    def _page_aliases(self, meta: dict[str, Any], front: YamlDocument, rel: str) -> tuple[str, ...]:
+        """The words a reader searches the page by: a list of short texts."""
+        values = meta.get("aliases")
+        if values is None:
+            return ()
+        hint = "Schrijf een lijst van woorden of korte zinnen, zoals [klantreisfasen, fasemodel]."
+        if not isinstance(values, list):
+            self.errors.append(
+                ContentError(
+                    rel, front.line_of(("aliases",)), "'aliases' moet een lijst zijn.", hint
+                )
+            )
+            return ()
+        aliases = []
+        for index, value in enumerate(values):
+            if isinstance(value, str) and value.strip():
+                aliases.append(value.strip())
+            else:
+                self.errors.append(
+                    ContentError(
+                        rel,
+                        front.line_of(("aliases", index)),
+                        f"zoekwoord {index + 1} in 'aliases' is leeg of geen tekst.",
+                        hint,
+                    )
+                )
+        return tuple(aliases)
 
     def _page_phases(
         self,

@@ -402,6 +402,9 @@ class ArticleFrontMatter(Strict):
     """Precies één fase, met haar naam: Aandacht, Overweging, Aankoop, Service of Loyaliteit."""
     tags: list[Required] = Field([], title="Trefwoorden")
     """Twee tot vier vrije trefwoorden, zoals reviews en vertrouwen."""
+    aliases: list[Required] = Field([], title="Zoekwoorden")
+    """Woorden en korte zinnen waarmee een lezer dit artikel zoekt, ook als ze er niet letterlijk
+    in staan, zoals winkelwagen verlaten. Wie er een typt, krijgt het artikel bovenaan."""
     description: Required = Field(title="Beschrijving")
     """Eén zin die samenvat waar het artikel over gaat, voor zoekmachines en de artikellijst."""
     draft: bool = Field(False, title="Concept")
@@ -424,6 +427,8 @@ class DocPage(BaseModel):
     draft: bool = False
     date: datetime.date | None = None
     tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Words a reader searches this page by (front matter `aliases`)."""
     body: str = ""
     body_line: int = 1
     render_macros: bool = True

@@ -92,6 +92,9 @@ class _Known:
     """The result text; the page's description when empty."""
     about: str = ""
     """More text on what the page is about, weighed above the running text."""
+    searched_by: tuple[str, ...] = ()
+    """Words a reader searches the page by (a guide's `aliases`): whole, they count as a name;
+    word by word, as what the page is about, for they are many and loosely chosen."""
 
 
 def _doc(page: SearchPage, kinds: dict[str, _Known]) -> _Doc:
@@ -100,11 +103,12 @@ def _doc(page: SearchPage, kinds: dict[str, _Known]) -> _Doc:
     summary = known.summary or page.description or text.body
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-    doc = _Doc(page.location, page.title, summary, known.kind, known.names)
+    doc = _Doc(page.location, page.title, summary, known.kind, [*known.names, *known.searched_by])
+    about = " ".join((known.summary or page.description, known.about, *known.searched_by))
     fields = {
         "title": words(page.title),
         "names": [word for name in known.names[1:] for word in words(name)],
-        "about": words(f"{known.summary or page.description} {known.about}"),
+        "about": words(about),
         "headings": [word for heading in text.headings for word in words(heading)],
         "body": words(text.body),
     }
@@ -159,10 +163,11 @@ def _kinds(kb: KnowledgeBase) -> dict[str, _Known]:
             "journey", [journey.title, journey.persona.name], journey.description,
             f"klantreis {journey.sector}")
     for page in kb.pages:
-        if page.tags or page.is_article:
+        if page.tags or page.aliases or page.is_article:
             label = "artikel" if page.is_article else ""
             about = " ".join((label, *page.tags))
-            kinds[page.src_uri] = _Known("page", [page.title], about=about)
+            kinds[page.src_uri] = _Known(
+                "page", [page.title], about=about, searched_by=page.aliases)
     return kinds
 
 
