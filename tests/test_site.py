@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from conftest import assert_link_resolves, build, content, glossary_data, page, run_cli
 
 
@@ -163,3 +164,16 @@ def test_simple_macro_calls_render_without_the_template_engine_and_others_with_i
     full = content(page(site, "gids/volledig/"))
     assert full.select_one("a.kr-begrip")["data-begrip"] == "seo"
     assert "op Volledig." in full.get_text()
+
+
+def test_every_page_names_the_other_pages_by_their_titles(real_site):
+    """A build lets go of each page's text once it is written; the navigation and lists of the
+    pages rendered after it must still show its title."""
+    wrong = []
+    for path in sorted(real_site.rglob("index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a.md-nav__link"):
+            text = " ".join(link.get_text(" ").split())
+            if not text or text == "None":
+                wrong.append(f"{path.relative_to(real_site)}: {link.get('href')} {text!r}")
+    assert wrong == []

@@ -370,6 +370,19 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         base = config.site_url or ""
         return base + ("" if url in ("", "./", ".") else url)
 
+    # Last: every other plugin is done with the page once it is written.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        page.kr_structured_data = []
+        if not self.is_serve and not _shown_in_blog_lists(page):
+            # MkDocs keeps every page's texts to the end of the build; nothing reads them
+            # again, so they would only add to the peak of memory. The preview renders pages
+            # again, and the blog plugin puts posts in its lists: those keep theirs.
+            # Empty, not None: MkDocs reads the title of a page without Markdown as None.
+            page.markdown = page.content = ""
+            page.toc = []  # as MkDocs sets it before a page is rendered
+        return output
+
     # After Material's search plugin wrote its index, before the offline plugin copies it.
     @event_priority(-50)
     def on_post_build(self, *, config: Any) -> None:
@@ -433,6 +446,12 @@ class _ConfigOnlyIndex:
 
     def generate_search_index(self, previous: Any) -> str:
         return json.dumps({"config": self.settings, "docs": []})
+
+
+def _shown_in_blog_lists(page: Any) -> bool:
+    """A post or a list of posts of Material's blog plugin, which may read the posts' texts
+    when it renders a later page."""
+    return type(page).__module__.startswith("material.plugins.blog")
 
 
 def _spare_material_indexing(config: Any) -> None:
