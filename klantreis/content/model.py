@@ -404,7 +404,7 @@ class ArticleFrontMatter(Strict):
     """Twee tot vier vrije trefwoorden, zoals reviews en vertrouwen."""
     aliases: list[Required] = Field([], title="Zoekwoorden")
     """Woorden en korte zinnen waarmee een lezer dit artikel zoekt, ook als ze er niet letterlijk
-    in staan, zoals winkelwagen verlaten. Wie er een typt, krijgt het artikel bovenaan."""
+    in staan, zoals winkelwagen verlaten. Wie er een typt, vindt het artikel."""
     description: Required = Field(title="Beschrijving")
     """Eén zin die samenvat waar het artikel over gaat, voor zoekmachines en de artikellijst."""
     draft: bool = Field(False, title="Concept")
