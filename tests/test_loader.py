@@ -108,9 +108,10 @@ def test_search_words_of_a_page_must_be_a_list_of_texts(project):
         "docs/gids/meten.md": "---\ntitle: Meten\naliases: marketing meten\n---\nTekst.\n",
         "docs/gids/fasen.md": "---\ntitle: Fasen\naliases: [fasemodel, '', [a]]\n---\nTekst.\n",
     })
-    hint = "Schrijf een lijst van woorden of korte zinnen, zoals [klantreisfasen, fasemodel]."
+    # The same words as for a term's aliases: one rule, one message.
     assert errors_of(root) == [
-        f"docs/gids/fasen.md:3: zoekwoord 2 in 'aliases' is leeg of geen tekst. {hint}",
-        f"docs/gids/fasen.md:3: zoekwoord 3 in 'aliases' is leeg of geen tekst. {hint}",
-        f"docs/gids/meten.md:3: 'aliases' moet een lijst zijn. {hint}",
+        "docs/gids/fasen.md:3: 'aliases[2]' mag niet leeg zijn.",
+        "docs/gids/fasen.md:3: 'aliases[3]' moet tekst zijn, gevonden: een lijst.",
+        "docs/gids/meten.md:3: 'aliases' moet een lijst (regels die beginnen met '- ' of [a, b]) "
+        "zijn, gevonden: 'marketing meten'.",
     ]

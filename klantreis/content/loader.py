@@ -21,6 +21,7 @@ from .model import (
     Journey,
     JourneyFile,
     JourneyModel,
+    PageSearchWords,
     Phase,
     Source,
     StyleRule,
@@ -395,32 +396,11 @@ class Loader:
         )
 
     def _page_aliases(self, meta: dict[str, Any], front: YamlDocument, rel: str) -> tuple[str, ...]:
-        """The words a reader searches the page by: a list of short texts."""
-        values = meta.get("aliases")
-        if values is None:
-            return ()
-        hint = "Schrijf een lijst van woorden of korte zinnen, zoals [klantreisfasen, fasemodel]."
-        if not isinstance(values, list):
-            self.errors.append(
-                ContentError(
-                    rel, front.line_of(("aliases",)), "'aliases' moet een lijst zijn.", hint
-                )
-            )
-            return ()
-        aliases = []
-        for index, value in enumerate(values):
-            if isinstance(value, str) and value.strip():
-                aliases.append(value.strip())
-            else:
-                self.errors.append(
-                    ContentError(
-                        rel,
-                        front.line_of(("aliases", index)),
-                        f"zoekwoord {index + 1} in 'aliases' is leeg of geen tekst.",
-                        hint,
-                    )
-                )
-        return tuple(aliases)
+        """The words a reader searches the page by, checked like a term's aliases."""
+        checked = validate(
+            PageSearchWords, {"aliases": meta.get("aliases") or []}, front, rel, self.errors
+        )
+        return tuple(checked.aliases) if checked else ()
 
     def _page_phases(
         self,

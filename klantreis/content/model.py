@@ -411,6 +411,15 @@ class ArticleFrontMatter(Strict):
     """Aan zolang het artikel niet af is: een concept staat alleen in het voorbeeld."""
 
 
+class PageSearchWords(Strict):
+    """The one key of a guide's front matter the engine checks itself; the other keys belong to
+    MkDocs and its plugins. An article's `aliases` is the same field (ArticleFrontMatter)."""
+
+    aliases: list[Required] = Field([], title="Zoekwoorden")
+    """Woorden en korte zinnen waarmee een lezer deze pagina zoekt, ook als ze er niet letterlijk
+    in staan."""
+
+
 class DocPage(BaseModel):
     """What the engine needs to know of a hand-written page under `docs/`."""
 
