@@ -177,3 +177,17 @@ def test_every_page_names_the_other_pages_by_their_titles(real_site):
             if not text or text == "None":
                 wrong.append(f"{path.relative_to(real_site)}: {link.get('href')} {text!r}")
     assert wrong == []
+
+
+def test_generated_pages_show_their_blocks_in_place(real_site):
+    """The blocks of a generated page skip Markdown as stand-ins; every one must come back."""
+    for path in sorted(real_site.rglob("*.html")):
+        assert "kr-html:" not in path.read_text(encoding="utf-8"), path
+    article = content(page(real_site, "begrippen/aida/"))
+    order = [
+        element.name if element.name != "h2" else element["id"]
+        for element in article.find_all(["nav", "dl", "h2"], recursive=False)
+    ]
+    assert order[:4] == ["nav", "dl", "uitleg", "verwante-begrippen"]
+    related = article.find("h2", id="verwante-begrippen").find_next_sibling()
+    assert related.name == "dl" and related.select("a[data-begrip='cta']")

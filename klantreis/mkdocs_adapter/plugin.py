@@ -310,14 +310,21 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         )
         return standard and page.meta.get("render_macros", settings.get("render_by_default", True))
 
+    # First, so every other plugin sees the page's finished HTML.
+    @event_priority(100)
+    def _restore_html(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        return self._engine().restore_html(html)
+
     # Late, so the links go into the final HTML of every other content plugin.
     @event_priority(-50)
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+    def _link_terms(self, html: str, *, page: Any, config: Any, files: Files) -> str:
         engine = self._engine()
         html = engine.link_page(html, page.file.src_uri, page.title or "", page.meta)
         if engine.stats.pages % PROGRESS_EVERY == 0:
             progress.info(f"{engine.stats.pages} pagina's verwerkt ...")
         return engine.problems_banner() + html if engine.problems else html
+
+    on_page_content = CombinedEvent(_restore_html, _link_terms)
 
     # Before Material's search plugin, which strips the data-search-exclude markers.
     @event_priority(50)

@@ -17,6 +17,7 @@ from ..content.figures import needs_source
 from ..content.knowledge import KnowledgeBase, StageRef
 from ..content.model import Journey, Source
 from . import journey_map, pages
+from .html_stash import HtmlStash
 from .render import EMOTION_LABELS, Renderer
 from .urls import Urls
 
@@ -70,9 +71,12 @@ class Blocks:
         renderer: Renderer,
         page_src: str,
         link_cache: dict[str, tuple[str, str]] | None = None,
+        stash: HtmlStash | None = None,
     ) -> None:
         self.kb, self.urls, self.renderer, self.page_src = kb, urls, renderer, page_src
         self.link_cache = {} if link_cache is None else link_cache
+        self.stash = stash
+        """Where finished HTML waits out the Markdown conversion (see html_stash), if given."""
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -80,7 +84,10 @@ class Blocks:
         return self.urls.link(target_src, self.page_src, anchor)
 
     def _render(self, name: str, /, **context: Any) -> Markup:
-        return Markup(self.renderer.render(name, cite=self.cite, **context))
+        html = Markup(self.renderer.render(name, cite=self.cite, **context))
+        if self.stash is not None and name.endswith(".html"):
+            return self.stash.put(html)
+        return html
 
     def cite(self, text: str, item: Any) -> Markup:
         """YAML text, escaped, with a marker to its sources when it states a figure."""

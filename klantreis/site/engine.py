@@ -18,6 +18,7 @@ from ..content.knowledge import KnowledgeBase
 from . import pages
 from .blocks import UnknownReference
 from .citations import add_source_notes
+from .html_stash import HtmlStash
 from .linker import TermLinker
 from .macro_calls import MacroCall
 from .page_blocks import PAGE_MACROS, PageBlocks
@@ -48,6 +49,8 @@ class Engine:
     """Each term link's markup, rendered once per build (see `Blocks.link_parts`)."""
     problems: list[ContentError] = field(default_factory=list)
     """Content errors shown in the preview instead of stopping it (empty in a real build)."""
+    html_stash: HtmlStash = field(default_factory=HtmlStash)
+    """The generated pages' finished HTML while their Markdown is converted."""
 
     def __post_init__(self) -> None:
         self.linker = TermLinker(self.kb.terms.values())
@@ -81,8 +84,8 @@ class Engine:
         """Called once all files are known, before any page is rendered."""
         self.urls = Urls(url_of)
 
-    def blocks(self, page_src: str) -> PageBlocks:
-        return PageBlocks(self.kb, self.urls, self.renderer, page_src, self.link_cache)
+    def blocks(self, page_src: str, stash: HtmlStash | None = None) -> PageBlocks:
+        return PageBlocks(self.kb, self.urls, self.renderer, page_src, self.link_cache, stash)
 
     def glossary_data(self) -> str:
         """The script with every term's title and definition, which the tooltips read.
@@ -100,7 +103,9 @@ class Engine:
         """A generated page's Markdown with its blocks rendered in place of the placeholders."""
         if "<!-- kr:" not in markdown:
             return markdown
-        blocks = self.blocks(page_src)
+        # Only generated pages: a blog post's excerpt is converted again from its Markdown,
+        # where nothing would put the blocks back.
+        blocks = self.blocks(page_src, self.html_stash)
 
         def fill(placeholder: re.Match[str]) -> str:
             macro, argument = placeholder.group(1), placeholder.group(2)
@@ -109,6 +114,10 @@ class Engine:
             return self._call(blocks, macro, (argument,) if argument else (), ())
 
         return pages.PLACEHOLDER.sub(fill, markdown)
+
+    def restore_html(self, html: str) -> str:
+        """A generated page's HTML with the blocks `fill_generated` kept out of Markdown."""
+        return self.html_stash.restore(html)
 
     def render_calls(self, markdown: str, page_src: str, calls: list[MacroCall]) -> str:
         """The Markdown with each simple macro call replaced by its block (see macro_calls)."""
