@@ -116,12 +116,13 @@ class PageBlocks(Blocks):
             {"id": p, "name": self.kb.phase[p].name, "href": self.href(pages.phase_page(p))}
             for p in term.phases
         ]
-        return self._render(
-            "pages/term_head.md",
+        head = self._render(
+            "pages/term_head.html",
             term=term,
             phases=phases,
             strip=self.fasestrook(list(term.phases)) if term.phases else "",
         )
+        return self._render("pages/term_head.md", head=head)
 
     def _kr_begrip_voet(self, slug: str) -> Markup:
         term = self._term(slug)
