@@ -104,10 +104,13 @@ def _word(part: str) -> str:
 def words(text: str) -> list[str]:
     """The index words of a text, in order; a compound gives its parts, then the whole."""
     result: list[str] = []
-    for match in _COMPOUND.finditer(fold(text)):
-        found = match.group()
+    for found in _COMPOUND.findall(fold(text)):
+        if found.isalnum():  # the common case: one plain word
+            if len(found) > 1 or found.isdigit():
+                result.append(found)
+            continue
         if "-" not in found and "/" not in found:
-            word = _word(found) if "'" in found else found
+            word = _word(found)
             if len(word) > 1 or word.isdigit():
                 result.append(word)
             continue

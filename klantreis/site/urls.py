@@ -33,7 +33,21 @@ def relative_url(target: str, base: str) -> str:
     target = "" if target in ("", "./", ".") else target
     base = "" if base in ("", "./", ".") else base
     base_dir = base[:-1] if base.endswith("/") else posixpath.dirname(base)
-    relative = posixpath.relpath("/" + target, "/" + base_dir)
+    relative = _relative_path(target.rstrip("/"), base_dir)
     if target == "" or target.endswith("/"):
         relative = relative.rstrip("/") + "/" if relative != "." else "./"
     return relative
+
+
+def _relative_path(target: str, start: str) -> str:
+    """posixpath.relpath for the clean paths MkDocs makes (no '.', '..' or '//'), without its
+    normalising: a build asks this for every link on every page."""
+    target_parts = target.split("/") if target else []
+    start_parts = start.split("/") if start else []
+    common = 0
+    for target_part, start_part in zip(target_parts, start_parts):
+        if target_part != start_part:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
