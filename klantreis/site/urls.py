@@ -45,7 +45,7 @@ def _relative_path(target: str, start: str) -> str:
     target_parts = target.split("/") if target else []
     start_parts = start.split("/") if start else []
     common = 0
-    for target_part, start_part in zip(target_parts, start_parts):
+    for target_part, start_part in zip(target_parts, start_parts, strict=False):
         if target_part != start_part:
             break
         common += 1
