@@ -16,10 +16,8 @@ in two configurations, each twice, every build in its own process:
       outside the navigation (`python -m mkdocs build -f plain-<configuration>.yml`);
   (b) ours: `klantreis build` with that configuration.
 
-Wall time is measured around the process, CPU time (user + system) with os.wait4 (the child
-and the second process it forks), peak memory as the highest sum of the proportional set sizes
-(PSS) of the process and its children, sampled every 20 ms: memory shared after a fork counts
-once; each build runs `--repeat` times and the medians count. At the
+Wall time is measured around the process, CPU time (user + system) and peak memory (max RSS)
+with os.wait4 for that one child; each build runs `--repeat` times and the medians count. At the
 middle size one build per configuration runs under cProfile (benchmarks/profile.txt) and the
 preview is measured end to end: `klantreis serve` runs, a file is saved, and the served page
 is polled until it shows the change. At the largest size `klantreis check` and `klantreis
@@ -60,7 +58,6 @@ DEFAULT_SIZES = "1000x500,2000x1000"
 QUICK_SIZES = "50x20"
 NAIVE_BUDGET_SECONDS = 90.0  # the naive linker runs over as many pages as fit in this budget
 PREVIEW_EDITS = 3  # saves per kind of edit in the preview measurement
-MEMORY_SAMPLE_SECONDS = 0.02
 
 TARGETS = {
     "time_ratio": 1.15,
@@ -87,52 +84,23 @@ class Run:
 
 
 def run(command: list[str], cwd: Path, label: str) -> Run:
-    """Run one command in a fresh process; wall time, CPU time and peak memory of that child
-    and every process it starts (a build links and indexes in a second process)."""
+    """Run one command in a fresh process; wall time, CPU time and peak RSS of that child."""
     env = {**os.environ, "KLANTREIS_OFFLINE": "false", "PYTHONHASHSEED": "0"}
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
-        peak_kb = 0
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            peak_kb = max(peak_kb, tree_memory_kb(process.pid))
-            time.sleep(MEMORY_SAMPLE_SECONDS)
+        _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read()
-    result = Run(seconds, usage.ru_utime + usage.ru_stime, peak_kb / 1024,
+    result = Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
                  process.returncode, output)
     state = "ok" if result.ok() else f"FAILED (exit {result.returncode})"
     print(f"    {label:<28} {seconds:8.2f} s  {result.peak_mb:7.0f} MB  {state}", flush=True)
     if not result.ok():
         print("      " + "\n      ".join(output.strip().splitlines()[-15:]), flush=True)
     return result
-
-
-def tree_memory_kb(pid: int) -> int:
-    """The memory of a process and its children now: the sum of their proportional set sizes
-    (PSS), so memory two processes share after a fork counts once, not twice."""
-    total = 0
-    for member in [pid, *descendants(pid)]:
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-                    break
-    return total
-
-
-def descendants(pid: int) -> list[int]:
-    found = []
-    with contextlib.suppress(OSError):
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                found += [int(child), *descendants(int(child))]
-    return found
 
 
 def klantreis_command(*args: str) -> list[str]:
