@@ -227,3 +227,20 @@ def test_names_labels_and_hidden_content_get_no_link(place):
 ])
 def test_running_text_in_cells_lists_and_boxes_gets_a_link(place):
     assert linked(place) == [("seo", "SEO")]
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # A '>' inside an attribute is no end of the tag: what follows it there is no text.
+    ('<p><span title="a > SEO">tekst</span> SEO</p>',
+     '<p><span title="a > SEO">tekst</span> [seo:SEO]</p>'),
+    # Tags inside a comment are no tags, and nothing in a comment is linked.
+    ("<p><!-- <b> SEO --> en SEO</p>", "<p><!-- <b> SEO --> en [seo:SEO]</p>"),
+    # An opted-out block ends at its own closing tag, not at the first of its name inside it.
+    ('<div class="geen-begrippen"><div>x</div>SEO</div><p>SEO</p>',
+     '<div class="geen-begrippen"><div>x</div>SEO</div><p>[seo:SEO]</p>'),
+    # A link inside a link's neighbour: only the link's own text is skipped.
+    ('<p><a href="x">SEO</a> en SEO</p>', '<p><a href="x">SEO</a> en [seo:SEO]</p>'),
+])
+def test_tags_comments_and_opted_out_blocks_are_read_as_a_browser_reads_them(page, expected):
+    result = LINKER.link(page, lambda slug, text: f"[{slug}:{text}]")
+    assert result.html == expected

@@ -1,95 +1,160 @@
-"""One fast pass over a page's HTML as tags and text, for the term linker and the search index.
+"""Where a page's text nodes are, and which stretches of the page hold no text to link.
 
-The pages come from Python-Markdown and Material, so they are well formed; a regular expression
-splits them into tags and text nodes many times faster than the standard library's HTMLParser.
-Comments, doctypes and the content of raw-text elements (script, style ...) are never text.
+The pages come from Python-Markdown and Material, so they are well formed. The linker asks only
+about the few places where a term may occur: the text node around a place is found from the tag
+just before it, and the elements whose text is never linked (links, code, headings ...) are
+found by name, each up to its own closing tag. No walk over every tag of the page is needed.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Collection, Iterator
 
 RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
     | {"track", "wbr", "param"}
 )
-TOKEN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>"
-    r"|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+ATTRIBUTES = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+TAG = re.compile(
+    rf"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>|</?[A-Za-z][A-Za-z0-9-]*{ATTRIBUTES}>",
     re.DOTALL,
 )
+"""A tag, comment or doctype starting at a '<' (Python-Markdown escapes every other '<')."""
+COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+OPENING_TAG = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]){ATTRIBUTES}>")
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_RAW_TEXT_END = {tag: re.compile(rf"</{tag}", re.IGNORECASE) for tag in RAW_TEXT}
 
 
-class Token(NamedTuple):
-    """A tag (`tag` set) or a text node (`tag` None) at `source[start:end]`."""
-
-    start: int
-    end: int
-    tag: str | None = None
-    closing: bool = False
-    attributes: str = ""
-    """The attributes as written, between the tag name and '>'."""
-
-    @property
-    def is_void(self) -> bool:
-        return self.tag in VOID_TAGS or self.attributes.rstrip().endswith("/")
-
-    def classes(self) -> set[str]:
-        if "class" not in self.attributes:
-            return set()
-        found = CLASS_ATTRIBUTE.search(self.attributes)
-        if not found:
-            return set()
-        return set(next(group for group in found.groups() if group is not None).split())
+def classes(attributes: str) -> set[str]:
+    """The class names in a tag's attributes."""
+    if "class" not in attributes:
+        return set()
+    found = CLASS_ATTRIBUTE.search(attributes)
+    if not found:
+        return set()
+    return set(next(group for group in found.groups() if group is not None).split())
 
 
-def tokens(source: str) -> Iterator[Token]:
-    """The tags and text nodes of `source` in document order."""
-    position = 0
-    while position < len(source):
-        token = TOKEN.search(source, position)
-        if token is None:
-            yield Token(position, len(source))
-            return
-        if token.start() > position:
-            yield Token(position, token.start())
-        closing, name, attributes = token.group(1), token.group(2), token.group(3)
-        position = token.end()
-        if name is None:  # a comment, doctype or processing instruction
-            continue
-        tag = name.lower()
-        yield Token(token.start(), position, tag, bool(closing), attributes or "")
-        if tag in RAW_TEXT and not closing:
-            close = _RAW_TEXT_END[tag].search(source, position)
-            position = len(source) if close is None else close.start()
+class Outline:
+    """The stretches of one page where text is never linked, and its text nodes on demand."""
+
+    def __init__(self, source: str, skip_tags: Collection[str], skip_classes: Collection[str]):
+        self.source = source
+        comments = [match.span() for match in COMMENT.finditer(source)]
+        self._comments = _intervals(comments)
+        self._skipped = _intervals([*comments, *self._elements(skip_tags, skip_classes)])
+
+    def text_node_at(self, position: int) -> tuple[int, int] | None:
+        """(start, end) of the text node around `position`; None inside a tag or comment, or
+        where the page is not well formed (then nothing there is linked)."""
+        if _within(self._comments, position):
+            return None
+        before = self.source.rfind("<", 0, position)
+        start = 0
+        if before >= 0:
+            comment = _around(self._comments, before)
+            if comment is not None:
+                start = comment[1]
+            else:
+                tag = TAG.match(self.source, before)
+                if tag is None or tag.end() > position:
+                    return None
+                start = tag.end()
+        end = self.source.find("<", position)
+        return start, len(self.source) if end < 0 else end
+
+    def is_skipped(self, position: int) -> bool:
+        return _within(self._skipped, position)
+
+    def opening_tags(self, name: str) -> Iterator[str]:
+        """The attributes of every opening tag `name` outside comments."""
+        for match in _patterns(name)[0].finditer(self.source):
+            if not _within(self._comments, match.start()):
+                yield match.group(1)
+
+    def _elements(
+        self, skip_tags: Collection[str], skip_classes: Collection[str]
+    ) -> Iterator[tuple[int, int]]:
+        """Each element that is skipped, from its opening tag to the end of its closing tag."""
+        for match in _skip_opening(frozenset(skip_tags)).finditer(self.source):
+            if not _within(self._comments, match.start()):
+                yield self._element(match.group(1).lower(), match)
+        if any(name in self.source for name in skip_classes):
+            for match in OPENING_TAG.finditer(self.source):
+                skipped = classes(match.group(2)) & set(skip_classes)
+                if skipped and not _within(self._comments, match.start()):
+                    yield self._element(match.group(1).lower(), match)
+
+    def _element(self, name: str, opening: re.Match[str]) -> tuple[int, int]:
+        start, position = opening.span()
+        if name in VOID_TAGS or opening.group(0).endswith("/>"):
+            return start, position
+        same_name, closing = _patterns(name)
+        close = closing.search(self.source, position)
+        if close is None:
+            return start, len(self.source)
+        if name in RAW_TEXT or same_name.search(self.source, position, close.start()) is None:
+            return start, close.end()  # the common case: no element of its name inside
+        depth = 1
+        for match in _any_tag(name).finditer(self.source, position):
+            if _within(self._comments, match.start()):
+                continue
+            if match.group(1):
+                depth -= 1
+            elif not match.group(0).endswith("/>"):
+                depth += 1
+            if depth == 0:
+                return start, match.end()
+        return start, len(self.source)
 
 
-class OpenElements:
-    """The elements open at the current token, and whether any of them says "skip"."""
+@functools.cache
+def _skip_opening(names: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(names))
+    return re.compile(rf"<({alternatives})(?=[\s/>]){ATTRIBUTES}>", re.IGNORECASE)
 
-    def __init__(self) -> None:
-        self._stack: list[tuple[str, bool]] = []
-        self._open: dict[str, int] = {}
-        self.skipping = 0
 
-    def open(self, tag: str, skip: bool) -> None:
-        self._stack.append((tag, skip))
-        self._open[tag] = self._open.get(tag, 0) + 1
-        self.skipping += skip
+@functools.cache
+def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An opening tag `name`, and its closing tag."""
+    return (
+        re.compile(rf"<{name}(?=[\s/>]){ATTRIBUTES}>", re.IGNORECASE),
+        re.compile(rf"</{name}\s*>", re.IGNORECASE),
+    )
 
-    def close(self, tag: str) -> bool:
-        """Close `tag` and whatever was left open inside it; False if it was not open."""
-        if not self._open.get(tag):
-            return False
-        while self._stack:
-            open_tag, skip = self._stack.pop()
-            self._open[open_tag] -= 1
-            self.skipping -= skip
-            if open_tag == tag:
-                break
-        return True
+
+@functools.cache
+def _any_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){name}(?=[\s/>]){ATTRIBUTES}>", re.IGNORECASE)
+
+
+Intervals = tuple[list[int], list[int]]
+
+
+def _intervals(spans: list[tuple[int, int]]) -> Intervals:
+    """Sorted, merged (start, end) spans as two lists, for bisect."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _around(intervals: Intervals, position: int) -> tuple[int, int] | None:
+    starts, ends = intervals
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and ends[index] > position:
+        return starts[index], ends[index]
+    return None
+
+
+def _within(intervals: Intervals, position: int) -> bool:
+    return _around(intervals, position) is not None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..content.model import Term
-from .html_tokens import OpenElements, Token, tokens
+from .html_tokens import Outline
 
 # Where a term link does not belong: links and code, headings and labels, text that names
 # something (table headers, captions, definition terms), and content a browser does not show
@@ -104,7 +104,7 @@ class ReadText:
         self.source = source
         if self.is_plain(source):
             # The common case: one source character per character, no table needed.
-            self.text = source.translate(_WHITESPACE_TO_SPACE)
+            self.text = _spaces(source)
             self._origin: list[int] | None = None
             return
         chars, origin = _decode(source)
@@ -123,7 +123,24 @@ class ReadText:
         return self._origin[start], self._origin[end]
 
 
-_WHITESPACE_TO_SPACE = str.maketrans("\n\t\r\f", "    ")
+def _spaces(text: str) -> str:
+    """Line breaks, tabs and form feeds as spaces, one for one (faster than str.translate)."""
+    for other in "\n\t\r\f":
+        if other in text:
+            text = text.replace(other, " ")
+    return text
+
+
+# What makes a text node not plain (see `ReadText.is_plain`).
+_NOT_PLAIN = re.compile(r"&|  |[^\x00-\x7f]")
+
+
+def _places_read_otherwise(source: str) -> list[int]:
+    if source.isascii() and "&" not in source and "  " not in source:
+        return []
+    return [found.start() for found in _NOT_PLAIN.finditer(source)]
+
+
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
@@ -237,7 +254,7 @@ class TermMatcher:
         a plain text node (see `ReadText.is_plain`) without such a span has no match."""
         if not len(self._automaton):
             return []
-        folded = _fold(source.translate(_WHITESPACE_TO_SPACE))
+        folded = _fold(_spaces(source))
         return sorted(
             (last - length + 1, last + 1) for last, (length, _, _) in self._automaton.iter(folded)
         )
@@ -258,7 +275,7 @@ RenderLink = Callable[[str, str], str]
 
 
 class _Rewriter:
-    """One pass over the page's tokens, rewriting only linkable text nodes."""
+    """Rewrites the page's linkable text nodes; everything else is copied as it is."""
 
     def __init__(
         self,
@@ -274,34 +291,39 @@ class _Rewriter:
         self.result = LinkResult("")
         self._out: list[str] = []
         self._copied = 0
-        self._open = OpenElements()
-        # One pass of the automaton over the whole page first: most text nodes (white space
-        # between tags, sentences without a term) are then skipped without reading them.
+        # One pass of the automaton over the whole page first: only the text nodes where a
+        # form occurs, or that read otherwise than written, are read at all.
         self._spans = matcher.spans(source)
         self._span_starts = [span_start for span_start, _ in self._spans]
 
     def run(self) -> LinkResult:
-        for token in tokens(self.source):
-            if token.tag is None:
-                if not self._open.skipping:
-                    self._text(token.start, token.end)
-            elif token.closing:
-                self._open.close(token.tag)
-            else:
-                self._start(token)
+        outline = Outline(self.source, SKIP_TAGS, SKIP_CLASSES)
+        if "data-begrip" in self.source:
+            for attributes in outline.opening_tags("a"):
+                mentioned = DATA_TERM.search(attributes)
+                if mentioned:
+                    slug = mentioned.group(1) or mentioned.group(2)
+                    self.result.mentioned.add(html.unescape(slug))
+        for start, end in self._nodes_to_read(outline):
+            self._text(start, end)
         self._out.append(self.source[self._copied :])
         self.result.html = "".join(self._out)
         return self.result
 
-    def _start(self, token: Token) -> None:
-        if token.tag == "a" and "data-begrip" in token.attributes:
-            mentioned = DATA_TERM.search(token.attributes)
-            if mentioned:
-                self.result.mentioned.add(html.unescape(mentioned.group(1) or mentioned.group(2)))
-        if not token.is_void:
-            self._open.open(
-                str(token.tag), token.tag in SKIP_TAGS or bool(token.classes() & SKIP_CLASSES)
-            )
+    def _nodes_to_read(self, outline: Outline) -> list[tuple[int, int]]:
+        """The text nodes outside skipped elements that may hold a term, in page order: where
+        a form occurs as written, and where the text reads otherwise (see `ReadText`)."""
+        positions = [*self._span_starts, *_places_read_otherwise(self.source)]
+        nodes: list[tuple[int, int]] = []
+        node_end = -1
+        for position in sorted(positions):
+            if position < node_end:
+                continue  # in the node found last
+            node = outline.text_node_at(position)
+            if node is not None and not outline.is_skipped(node[0]):
+                nodes.append(node)
+                node_end = node[1]
+        return nodes
 
     def _may_match(self, start: int, end: int, data: str) -> bool:
         if not ReadText.is_plain(data):
