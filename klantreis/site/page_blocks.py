@@ -126,11 +126,9 @@ class PageBlocks(Blocks):
 
     def _kr_begrip_voet(self, slug: str) -> Markup:
         term = self._term(slug)
+        foot = self._render("pages/term_foot.html", term=term, index_href=self.href(pages.TERM_INDEX))
         return self._render(
-            "pages/term_foot.md",
-            term=term,
-            related=self._term_list(self.kb.related.get(slug, [])),
-            index_href=self.href(pages.TERM_INDEX),
+            "pages/term_foot.md", related=self._term_list(self.kb.related.get(slug, [])), foot=foot
         )
 
     def _kr_kanalen_pagina(self) -> Markup:
