@@ -126,7 +126,8 @@ class PageBlocks(Blocks):
 
     def _kr_begrip_voet(self, slug: str) -> Markup:
         term = self._term(slug)
-        foot = self._render("pages/term_foot.html", term=term, index_href=self.href(pages.TERM_INDEX))
+        index_href = self.href(pages.TERM_INDEX)
+        foot = self._render("pages/term_foot.html", term=term, index_href=index_href)
         return self._render(
             "pages/term_foot.md", related=self._term_list(self.kb.related.get(slug, [])), foot=foot
         )
