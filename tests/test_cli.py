@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
 import yaml
@@ -129,3 +130,17 @@ def test_check_output_is_plain_unless_colour_is_asked_for(project):
     assert "\033[31monbekende fase 'x'." in coloured.output
     # The location stays uncoloured at the start of the line, so editors can still jump to it.
     assert "\n  glossary/seo.md:4: " in coloured.output
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(project):
+    """A build freezes what lives to its end, so the collector does not walk it again and
+    again; a program that builds more than once (the editor, these tests) gets it back, after
+    a failed build too."""
+    root = project()
+    assert run_cli("build", "--project", str(root)).exit_code == 0
+    assert gc.get_freeze_count() == 0
+    index = root / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n{{ 1 / 0 }}\n", encoding="utf-8")
+    result = run_cli("build", "--project", str(root))
+    assert result.exit_code != 0, result.output
+    assert gc.get_freeze_count() == 0

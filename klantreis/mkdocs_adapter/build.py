@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -90,6 +91,9 @@ def build(project: Path, site_dir: Path | None = None, *, offline: bool = False)
                 raise
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
+        # The plugin froze the build's lasting objects for the garbage collector; a macro's
+        # SystemExit passes MkDocs' on_build_error, so thaw here too.
+        gc.unfreeze()
     _swap(staging, target)
     engine = config.plugins["klantreis"].engine
     return BuildOutcome(target, time.perf_counter() - started, engine, collector.messages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import re
@@ -266,6 +267,12 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
                 if file.inclusion is not InclusionLevel.EXCLUDED
             }
         )
+        if not self.is_serve:
+            # What exists now (configuration, knowledge base, pages) lives to the end of the
+            # build: the garbage collector need not walk it again and again (a build of 1,000
+            # pages spent a quarter of a second on that). Thawed once the build is done.
+            gc.collect()
+            gc.freeze()
         return nav
 
     # Before the macros plugin renders the page, so titles never reach Jinja as code.
@@ -393,11 +400,15 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     # After Material's search plugin wrote its index, before the offline plugin copies it.
     @event_priority(-50)
     def on_post_build(self, *, config: Any) -> None:
+        gc.unfreeze()
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not self.config.search or not path.is_file():
             return
         self.material_search = json.loads(path.read_text(encoding="utf-8"))
         self.write_search_index(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()  # a failed build thaws as a finished one does
 
     def write_search_index(self, config: Any) -> None:
         """Our index in Material's search_index.json; the preview calls this after a save
