@@ -1,9 +1,10 @@
 """The term linker: finds glossary terms in a page's text and wraps them in tooltip links.
 
 One Aho-Corasick automaton holds every title and alias, so a page costs one pass over its text
-whatever the number of terms. The HTML is split into tags and text with one regular expression
-(the pages come from Python-Markdown, so they are well formed); only text outside links, code,
-headings, labels and opt-out blocks is linked, and everything else is copied byte for byte.
+whatever the number of terms. That pass names the few places where a form occurs; only the text
+nodes around them (and those that read otherwise than written) are read closer, and only text
+outside links, code, headings, labels and opt-out blocks is linked (see html_tokens). Everything
+else is copied byte for byte.
 
 Text is matched as a browser shows it: character references decoded, Unicode in NFC, and any
 run of white space as one space. The match is then mapped back to the bytes it came from, so a
