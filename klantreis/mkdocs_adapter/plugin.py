@@ -269,8 +269,8 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         )
         if not self.is_serve:
             # What exists now (configuration, knowledge base, pages) lives to the end of the
-            # build: the garbage collector need not walk it again and again (a build of 1,000
-            # pages spent a quarter of a second on that). Thawed once the build is done.
+            # build: the garbage collector need not walk it again and again (its full
+            # collections took 0.22 s of a build of 1,000 pages, 0.08 s so). Thawed when done.
             gc.collect()
             gc.freeze()
         return nav
