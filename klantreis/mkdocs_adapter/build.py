@@ -91,8 +91,8 @@ def build(project: Path, site_dir: Path | None = None, *, offline: bool = False)
                 raise
     finally:
         logging.getLogger("mkdocs").removeHandler(collector)
-        # The plugin froze the build's lasting objects for the garbage collector; a macro's
-        # SystemExit passes MkDocs' on_build_error, so thaw here too.
+        # The plugin froze the build's lasting objects for the garbage collector and thaws them
+        # when the build is done; a failed build never gets there.
         gc.unfreeze()
     _swap(staging, target)
     engine = config.plugins["klantreis"].engine

@@ -407,9 +407,6 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
         self.material_search = json.loads(path.read_text(encoding="utf-8"))
         self.write_search_index(config)
 
-    def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()  # a failed build thaws as a finished one does
-
     def write_search_index(self, config: Any) -> None:
         """Our index in Material's search_index.json; the preview calls this after a save
         (Material's file is then ours already, so its config is taken from the last build)."""

@@ -93,11 +93,11 @@ class Outline:
         start, position = opening.span()
         if name in VOID_TAGS or opening.group(0).endswith("/>"):
             return start, position
-        same_name, closing = _patterns(name)
-        close = closing.search(self.source, position)
+        opening_tag, closing_tag = _patterns(name)
+        close = closing_tag.search(self.source, position)
         if close is None:
             return start, len(self.source)
-        if name in RAW_TEXT or same_name.search(self.source, position, close.start()) is None:
+        if name in RAW_TEXT or opening_tag.search(self.source, position, close.start()) is None:
             return start, close.end()  # the common case: no element of its name inside
         depth = 1
         for match in _any_tag(name).finditer(self.source, position):

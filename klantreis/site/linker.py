@@ -137,7 +137,7 @@ _NOT_PLAIN = re.compile(r"&|  |[^\x00-\x7f]")
 
 
 def _places_read_otherwise(source: str) -> list[int]:
-    if source.isascii() and "&" not in source and "  " not in source:
+    if ReadText.is_plain(source):
         return []
     return [found.start() for found in _NOT_PLAIN.finditer(source)]
 

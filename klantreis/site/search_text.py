@@ -105,12 +105,8 @@ def words(text: str) -> list[str]:
     """The index words of a text, in order; a compound gives its parts, then the whole."""
     result: list[str] = []
     for found in _COMPOUND.findall(fold(text)):
-        if found.isalnum():  # the common case: one plain word
-            if len(found) > 1 or found.isdigit():
-                result.append(found)
-            continue
         if "-" not in found and "/" not in found:
-            word = _word(found)
+            word = found if found.isalnum() else _word(found)  # mostly one plain word
             if len(word) > 1 or word.isdigit():
                 result.append(word)
             continue
