@@ -48,11 +48,12 @@ class Outline:
         self._comments = _intervals(comments)
         self._skipped = _intervals([*comments, *self._elements(skip_tags, skip_classes)])
 
-    def text_node_at(self, position: int) -> tuple[int, int] | None:
-        """(start, end) of the text node around `position`; None inside a tag or comment, or
-        where the page is not well formed (then nothing there is linked)."""
-        if _within(self._comments, position):
-            return None
+    def locate(self, position: int) -> tuple[tuple[int, int] | None, int]:
+        """The text node to read around `position` (None in a tag, a comment, a skipped element
+        or where the page is not well formed), and the first position after it worth asking."""
+        skipped = _around(self._skipped, position)
+        if skipped is not None:
+            return None, skipped[1]
         before = self.source.rfind("<", 0, position)
         start = 0
         if before >= 0:
@@ -61,14 +62,14 @@ class Outline:
                 start = comment[1]
             else:
                 tag = TAG.match(self.source, before)
-                if tag is None or tag.end() > position:
-                    return None
+                if tag is None:
+                    return None, position + 1
+                if tag.end() > position:
+                    return None, tag.end()
                 start = tag.end()
         end = self.source.find("<", position)
-        return start, len(self.source) if end < 0 else end
-
-    def is_skipped(self, position: int) -> bool:
-        return _within(self._skipped, position)
+        node = (start, len(self.source) if end < 0 else end)
+        return node, node[1]
 
     def opening_tags(self, name: str) -> Iterator[str]:
         """The attributes of every opening tag `name` outside comments."""

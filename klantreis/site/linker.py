@@ -204,8 +204,30 @@ def _normal_form(form: str) -> str:
     return SPACES.sub(" ", unicodedata.normalize("NFC", html.unescape(form))).strip()
 
 
+# The characters most often next to a form, none part of a word: checked without a call.
+_NOT_WORD = frozenset(" <>.,;:!?'\"()[]/-")
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_" or unicodedata.combining(char) != 0
+
+
+Hit = tuple[int, int, str]
+"""(start, end, slug) of one occurrence of a term's form."""
+
+
+def _leftmost_longest(hits: list[Hit], start: int, end: int) -> list[Hit]:
+    """Of hits sorted by start (longest first), those within [start, end) that do not overlap
+    an earlier one, with offsets from `start`."""
+    chosen, position = [], start
+    for index in range(bisect.bisect_left(hits, (start,)), len(hits)):
+        hit_start, hit_end, slug = hits[index]
+        if hit_start >= end:
+            break
+        if hit_start >= position and hit_end <= end:
+            chosen.append((hit_start - start, hit_end - start, slug))
+            position = hit_end
+    return chosen
 
 
 def exact_case(term: Term) -> bool:
@@ -230,35 +252,29 @@ class TermMatcher:
 
     def find(self, text: str) -> list[Match]:
         """Matches in text that is already read as a browser shows it (see `ReadText`)."""
+        return [Match(*hit) for hit in _leftmost_longest(self._hits(text), 0, len(text))]
+
+    def page_hits(self, source: str) -> list[Hit]:
+        """Every whole-word occurrence of a form in a page's HTML read as plain text, overlaps
+        included: within a plain text node (see `ReadText.is_plain`), these are its candidates,
+        as a node's edges are '<' or '>', which no word goes through."""
+        return self._hits(_spaces(source))
+
+    def _hits(self, text: str) -> list[Hit]:
         if not len(self._automaton):
             return []
-        candidates = []
+        hits, size = [], len(text)
         for last, (length, slug, exact) in self._automaton.iter(_fold(text)):
             start, end = last - length + 1, last + 1
-            if start > 0 and _is_word_char(text[start - 1]):
+            if start > 0 and text[start - 1] not in _NOT_WORD and _is_word_char(text[start - 1]):
                 continue
-            if end < len(text) and _is_word_char(text[end]):
+            if end < size and text[end] not in _NOT_WORD and _is_word_char(text[end]):
                 continue
             if exact is not None and text[start:end] != exact:
                 continue
-            candidates.append(Match(start, end, slug))
-        candidates.sort(key=lambda match: (match.start, match.start - match.end))
-        chosen, position = [], 0
-        for match in candidates:
-            if match.start >= position:
-                chosen.append(match)
-                position = match.end
-        return chosen
-
-    def spans(self, source: str) -> list[tuple[int, int]]:
-        """Where any form occurs in `source` read as plain text, word boundaries unchecked:
-        a plain text node (see `ReadText.is_plain`) without such a span has no match."""
-        if not len(self._automaton):
-            return []
-        folded = _fold(_spaces(source))
-        return sorted(
-            (last - length + 1, last + 1) for last, (length, _, _) in self._automaton.iter(folded)
-        )
+            hits.append((start, end, slug))
+        hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+        return hits
 
     def find_in_source(self, source: str) -> list[Match]:
         """Matches in raw text (Markdown or a text node), as offsets into `source`."""
@@ -294,8 +310,7 @@ class _Rewriter:
         self._copied = 0
         # One pass of the automaton over the whole page first: only the text nodes where a
         # form occurs, or that read otherwise than written, are read at all.
-        self._spans = matcher.spans(source)
-        self._span_starts = [span_start for span_start, _ in self._spans]
+        self._hits = matcher.page_hits(source)
 
     def run(self) -> LinkResult:
         outline = Outline(self.source, SKIP_TAGS, SKIP_CLASSES)
@@ -314,43 +329,33 @@ class _Rewriter:
     def _nodes_to_read(self, outline: Outline) -> list[tuple[int, int]]:
         """The text nodes outside skipped elements that may hold a term, in page order: where
         a form occurs as written, and where the text reads otherwise (see `ReadText`)."""
-        positions = [*self._span_starts, *_places_read_otherwise(self.source)]
+        positions = sorted([*(hit[0] for hit in self._hits), *_places_read_otherwise(self.source)])
         nodes: list[tuple[int, int]] = []
-        node_end = -1
-        for position in sorted(positions):
-            if position < node_end:
-                continue  # in the node found last
-            node = outline.text_node_at(position)
-            if node is not None and not outline.is_skipped(node[0]):
+        index = 0
+        while index < len(positions):
+            node, resume = outline.locate(positions[index])
+            if node is not None:
                 nodes.append(node)
-                node_end = node[1]
+            index = bisect.bisect_left(positions, resume, index + 1)
         return nodes
-
-    def _may_match(self, start: int, end: int, data: str) -> bool:
-        if not ReadText.is_plain(data):
-            return True  # decoded or normalised, the text may match where the source does not
-        index = bisect.bisect_left(self._span_starts, start)
-        while index < len(self._spans) and self._spans[index][0] < end:
-            if self._spans[index][1] <= end:
-                return True
-            index += 1
-        return False
 
     def _text(self, start: int, end: int) -> None:
         data = self.source[start:end]
-        if not self._may_match(start, end, data):
-            return
-        matches = self.matcher.find_in_source(data)
-        for match in matches:
-            self.result.mentioned.add(match.slug)
-            if match.slug == self.own_slug:
+        if ReadText.is_plain(data):
+            matches = _leftmost_longest(self._hits, start, end)
+        else:
+            # Decoded or normalised, the text may match where the source does not.
+            matches = [(m.start, m.end, m.slug) for m in self.matcher.find_in_source(data)]
+        for match_start, match_end, slug in matches:
+            self.result.mentioned.add(slug)
+            if slug == self.own_slug:
                 continue
-            if match.slug in self.linked_slugs and not self.link_every:
+            if slug in self.linked_slugs and not self.link_every:
                 continue
-            self.linked_slugs.add(match.slug)
-            self._out.append(self.source[self._copied : start + match.start])
-            self._out.append(self.render(match.slug, data[match.start : match.end]))
-            self._copied = start + match.end
+            self.linked_slugs.add(slug)
+            self._out.append(self.source[self._copied : start + match_start])
+            self._out.append(self.render(slug, data[match_start:match_end]))
+            self._copied = start + match_end
             self.result.linked += 1
 
 
