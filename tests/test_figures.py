@@ -37,6 +37,8 @@ def test_kinds_of_figure_and_worked_examples():
     assert needs_source("Het kost 5 tot 25 keer zoveel.")
     assert needs_source("Negen op de tien mensen lezen reviews.")
     assert needs_source("Dat is 20 procent van de omzet.")
+    assert needs_source("Een op\nde tien kopers belt eerst.")  # a line break inside "op de"
+    assert needs_source("Dat is 20 PROCENT van de omzet.")
     assert not needs_source("Stel dat 10% van je bezoekers koopt.")
     assert not needs_source("Een rekenvoorbeeld: 40% marge op 100 euro.")
     assert not needs_source("Er zijn 5 fasen in 2024, met 3 kanalen.")
