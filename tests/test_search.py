@@ -40,6 +40,7 @@ def test_footnote_and_source_markers_leave_the_words_and_drop_the_noise():
 
 def test_index_words_fold_accents_apostrophes_and_compounds():
     assert words("CTA's en KPI’s") == ["cta", "en", "kpi"]
+    assert words("zo‘n, zo`n, zo´n") == ["zon", "zon", "zon"]  # every apostrophe alike
     assert words("Categorieën") == ["categorieen"]
     assert words("e-mailmarketing") == ["mailmarketing", "emailmarketing"]
     assert words("A/B-test") == ["test", "abtest"]

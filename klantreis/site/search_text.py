@@ -80,7 +80,7 @@ def page_text(source: str) -> PageText:
 _COMPOUND = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:[-/][a-z0-9]+(?:'[a-z0-9]+)*)*")
 _ACCENTS = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile(r"[-/]")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_APOSTROPHES = ("\u2019", "\u2018", "`", "\u00b4")
 
 
 def fold(text: str) -> str:
@@ -88,7 +88,10 @@ def fold(text: str) -> str:
 
     The same as the worker's `fold`: NFD, then the combining accents U+0300-U+036F dropped.
     """
-    text = text.translate(_APOSTROPHES).lower()
+    for apostrophe in _APOSTROPHES:  # str.replace: str.translate reads each character
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    text = text.lower()
     if text.isascii():
         return text
     return _ACCENTS.sub("", unicodedata.normalize("NFD", text))
