@@ -7,6 +7,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test serve check bundle lint bench bench-search lighthouse lock clean browser vendor-cms vendor-werkblad
 
+# Bytecode for our own package, as pip writes it for the packages it installs (an editable install
+# gets none, and where PYTHONDONTWRITEBYTECODE is set Python never writes it): every command
+# would compile the package again, 0.07 s of each build.
+COMPILE := $(BIN)/python -m compileall -q klantreis macros.py
+
 # setuptools comes from the lock (pip-compile --all-build-deps), so the package installs without
 # a build environment, the first time. Errors still show; pip's warnings (an index location
 # from a machine's pip.conf, setuptools' note on editable installs) do not.
@@ -16,6 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade "pip>=24"
 	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
+	$(COMPILE)
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -49,6 +55,7 @@ test: $(STAMP) browser lint node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(COMPILE)
 	$(BIN)/python benchmarks/scale.py
 
 # Search quality and speed in Chromium: writes benchmarks/search-results.md (about 15 minutes).
