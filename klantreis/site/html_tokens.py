@@ -80,10 +80,21 @@ class Outline:
     def _elements(
         self, skip_tags: Collection[str], skip_classes: Collection[str]
     ) -> Iterator[tuple[int, int]]:
-        """Each element that is skipped, from its opening tag to the end of its closing tag."""
-        for match in _skip_opening(frozenset(skip_tags)).finditer(self.source):
-            if not _within(self._comments, match.start()):
-                yield self._element(match.group(1).lower(), match)
+        """Each element that is skipped, from its opening tag to the end of its closing tag.
+
+        The search goes on after each element found, so the elements inside it (a heading's
+        permalink, code in a link) are never looked at.
+        """
+        opening = _skip_opening(frozenset(skip_tags))
+        position = 0
+        while (match := opening.search(self.source, position)) is not None:
+            comment = _around(self._comments, match.start())
+            if comment is not None:
+                position = comment[1]
+                continue
+            element = self._element(match.group(1).lower(), match)
+            yield element
+            position = element[1]
         if any(name in self.source for name in skip_classes):
             for match in OPENING_TAG.finditer(self.source):
                 skipped = classes(match.group(2)) & set(skip_classes)

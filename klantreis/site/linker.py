@@ -136,10 +136,19 @@ def _spaces(text: str) -> str:
 _NOT_PLAIN = re.compile(r"&|  |[^\x00-\x7f]")
 
 
-def _places_read_otherwise(source: str) -> list[int]:
-    if ReadText.is_plain(source):
-        return []
-    return [found.start() for found in _NOT_PLAIN.finditer(source)]
+class _PlacesReadOtherwise:
+    """Where the page's text may read otherwise than written, asked for in page order."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._next = len(source) if ReadText.is_plain(source) else -1
+
+    def first_from(self, position: int) -> int:
+        """The first such place at or after `position`; the page's length when there is none."""
+        if self._next < position:  # searched again only once the reader has passed it
+            found = _NOT_PLAIN.search(self.source, position)
+            self._next = found.start() if found else len(self.source)
+        return self._next
 
 
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
@@ -329,15 +338,20 @@ class _Rewriter:
     def _nodes_to_read(self, outline: Outline) -> list[tuple[int, int]]:
         """The text nodes outside skipped elements that may hold a term, in page order: where
         a form occurs as written, and where the text reads otherwise (see `ReadText`)."""
-        positions = sorted([*(hit[0] for hit in self._hits), *_places_read_otherwise(self.source)])
+        hit_starts = [hit[0] for hit in self._hits]
+        read_otherwise = _PlacesReadOtherwise(self.source)
         nodes: list[tuple[int, int]] = []
-        index = 0
-        while index < len(positions):
-            node, resume = outline.locate(positions[index])
+        position = index = 0
+        while True:
+            index = bisect.bisect_left(hit_starts, position, index)
+            place = read_otherwise.first_from(position)
+            if index < len(hit_starts):
+                place = min(place, hit_starts[index])
+            if place >= len(self.source):
+                return nodes
+            node, position = outline.locate(place)
             if node is not None:
                 nodes.append(node)
-            index = bisect.bisect_left(positions, resume, index + 1)
-        return nodes
 
     def _text(self, start: int, end: int) -> None:
         data = self.source[start:end]
