@@ -62,13 +62,12 @@ def needs_source(text: str) -> bool:
 # What a Markdown body holds when a paragraph of it may need a source or cites one. The prose
 # the check reads has code, macros and link targets blanked with spaces, which can only join "op"
 # and "de" across them: hence the second "op".
-MAY_NEED_CHECKING = re.compile(r"%|procent|keer|maal|op\s+de|op\s*[`{\]<]|\[\^")
+MAY_NEED_CHECKING = re.compile(MAYBE_FIGURE.pattern + r"|op\s*[`{\]<]|\[\^")
 
 
 def check_sources(kb: KnowledgeBase, only: Collection[str] | None = None) -> list[ContentError]:
     """Warnings for figures without a source and for footnotes to sources that do not exist."""
-    bodies = [*((page.path, page.body) for page in kb.pages),
-              *((term.path, term.body) for term in kb.terms.values())]
+    bodies = _bodies(kb)
     # Most pages state no figure and cite nothing: those are not split into paragraphs at all.
     skipped = {path for path, body in bodies if not MAY_NEED_CHECKING.search(body.lower())}
     paths = [*(path for path, _ in bodies), *kb.documents]
@@ -156,6 +155,12 @@ def _how_to_cite(path: str) -> str:
 
 def _own_footnotes(kb: KnowledgeBase) -> dict[str, set[str]]:
     """Footnotes a page defines itself (`[^1]: ...`): not sources, and not unknown either."""
-    bodies = [(page.path, page.body) for page in kb.pages]
-    bodies += [(term.path, term.body) for term in kb.terms.values()]
-    return {path: set(FOOTNOTE_DEFINITION.findall(body)) for path, body in bodies}
+    return {path: set(FOOTNOTE_DEFINITION.findall(body)) for path, body in _bodies(kb)}
+
+
+def _bodies(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(path, Markdown body) of every page and term."""
+    return [
+        *((page.path, page.body) for page in kb.pages),
+        *((term.path, term.body) for term in kb.terms.values()),
+    ]
