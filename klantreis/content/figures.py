@@ -67,11 +67,10 @@ MAY_NEED_CHECKING = re.compile(MAYBE_FIGURE.pattern + r"|op\s*[`{\]<]|\[\^")
 
 def check_sources(kb: KnowledgeBase, only: Collection[str] | None = None) -> list[ContentError]:
     """Warnings for figures without a source and for footnotes to sources that do not exist."""
-    bodies = _bodies(kb)
+    bodies = [(path, body) for path, body in _bodies(kb) if only is None or path in only]
     # Most pages state no figure and cite nothing: those are not split into paragraphs at all.
-    skipped = {path for path, body in bodies if not MAY_NEED_CHECKING.search(body.lower())}
-    paths = [*(path for path, _ in bodies), *kb.documents]
-    read = {path for path in paths if path not in skipped and (only is None or path in only)}
+    read = {path for path, body in bodies if MAY_NEED_CHECKING.search(body.lower())}
+    read.update(path for path in kb.documents if only is None or path in only)
     return list(_check(units(kb, read), kb))
 
 
