@@ -17,8 +17,9 @@ import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import ahocorasick
 
@@ -320,6 +321,9 @@ class _Rewriter:
         # One pass of the automaton over the whole page first: only the text nodes where a
         # form occurs, or that read otherwise than written, are read at all.
         self._hits = matcher.page_hits(source)
+        self._hit_starts = [hit[0] for hit in self._hits]
+        # The furthest end of the hits up to each one: whether an earlier hit overlaps it.
+        self._ends_so_far = list(accumulate((hit[1] for hit in self._hits), max))
 
     def run(self) -> LinkResult:
         outline = Outline(self.source, SKIP_TAGS, SKIP_CLASSES)
@@ -335,23 +339,45 @@ class _Rewriter:
         self.result.html = "".join(self._out)
         return self.result
 
-    def _nodes_to_read(self, outline: Outline) -> list[tuple[int, int]]:
+    def _nodes_to_read(self, outline: Outline) -> Iterator[tuple[int, int]]:
         """The text nodes outside skipped elements that may hold a term, in page order: where
-        a form occurs as written, and where the text reads otherwise (see `ReadText`)."""
-        hit_starts = [hit[0] for hit in self._hits]
+        a form occurs as written, and where the text reads otherwise (see `ReadText`).
+
+        A generator: which hits are worth reading depends on what the nodes before linked."""
         read_otherwise = _PlacesReadOtherwise(self.source)
-        nodes: list[tuple[int, int]] = []
         position = index = 0
         while True:
-            index = bisect.bisect_left(hit_starts, position, index)
+            index = self._next_hit_to_read(position, index)
             place = read_otherwise.first_from(position)
-            if index < len(hit_starts):
-                place = min(place, hit_starts[index])
+            if index < len(self._hits):
+                place = min(place, self._hits[index][0])
             if place >= len(self.source):
-                return nodes
+                return
             node, position = outline.locate(place)
             if node is not None:
-                nodes.append(node)
+                yield node
+
+    def _next_hit_to_read(self, position: int, index: int) -> int:
+        """The first hit at or after `position` that may still change the page.
+
+        Most hits name a term the page already linked: only its first occurrence is linked,
+        and it is already among the mentions. Such a hit is passed over without finding its
+        text node, unless it overlaps another hit (the longest of them wins, so it matters).
+        """
+        hits, ends_so_far = self._hits, self._ends_so_far
+        index = bisect.bisect_left(self._hit_starts, position, index)
+        while index < len(hits):
+            start, end, slug = hits[index]
+            settled = slug == self.own_slug and slug in self.result.mentioned or (
+                not self.link_every and slug in self.linked_slugs
+            )
+            overlapped = (index > 0 and ends_so_far[index - 1] > start) or (
+                index + 1 < len(hits) and hits[index + 1][0] < end
+            )
+            if not settled or overlapped:
+                return index
+            index += 1
+        return index
 
     def _text(self, start: int, end: int) -> None:
         data = self.source[start:end]
