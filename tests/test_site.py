@@ -191,3 +191,18 @@ def test_generated_pages_show_their_blocks_in_place(real_site):
     assert order[:4] == ["nav", "dl", "uitleg", "verwante-begrippen"]
     related = article.find("h2", id="verwante-begrippen").find_next_sibling()
     assert related.name == "dl" and related.select("a[data-begrip='cta']")
+
+
+def test_an_own_theme_folder_overrides_a_partial_and_keeps_the_knowledge_base_theme(project):
+    """A consultant's custom_dir comes first; our templates stay before Material's, so search
+    and the page's metadata still work."""
+    root = project({"eigen/partials/copyright.html": '<div class="eigen-voet">Eigen voet</div>'})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("  language: nl\n", "  language: nl\n  custom_dir: eigen\n"), "utf-8")
+    soup = page(build(root), "")
+    assert soup.select_one(".eigen-voet").get_text() == "Eigen voet"
+    assert soup.select_one('meta[property="og:site_name"]')["content"] == "Mini Kennisbank"
+    config_block = soup.select_one("script#__config").get_text()
+    assert "assets/klantreis/search-worker.js" in config_block
+    assert "assets/javascripts/workers/search." not in config_block

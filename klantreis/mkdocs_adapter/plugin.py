@@ -121,9 +121,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             log.warning("Waarschuwingen:\n" + format_errors(problems))
         problems = errors
         # Our theme folder sits after the user's custom_dir and before Material's own templates.
-        config.theme.dirs.insert(
-            len(config.theme.dirs) - 1 if config.theme.custom_dir else 0, str(PACKAGE / "theme")
-        )
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "theme"))
         self.engine = Engine.create(kb.for_site(), [Path(d) for d in config.theme.dirs], problems)
         self.indexer = SearchIndexer(self.engine.kb)
         if self._offline(config):
