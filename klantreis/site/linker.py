@@ -368,7 +368,7 @@ class _Rewriter:
         index = bisect.bisect_left(self._hit_starts, position, index)
         while index < len(hits):
             start, end, slug = hits[index]
-            settled = slug == self.own_slug and slug in self.result.mentioned or (
+            settled = (slug == self.own_slug and slug in self.result.mentioned) or (
                 not self.link_every and slug in self.linked_slugs
             )
             overlapped = (index > 0 and ends_so_far[index - 1] > start) or (
