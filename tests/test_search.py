@@ -4,12 +4,15 @@ exist in the index, term names as synonyms, and the definition as a term's resul
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from conftest import build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klantreis.site.dutch import word_groups
-from klantreis.site.search_text import page_text, words
+from klantreis.site.search_text import page_text, word_counts, words
 
 
 def index_of(site: Path) -> dict:
@@ -44,6 +47,17 @@ def test_index_words_fold_accents_apostrophes_and_compounds():
     assert words("Categorieën") == ["categorieen"]
     assert words("e-mailmarketing") == ["mailmarketing", "emailmarketing"]
     assert words("A/B-test") == ["test", "abtest"]
+
+
+# Texts of word characters, separators and the odd ones out (accents, apostrophes, non-ASCII).
+TEXT = st.text(alphabet=st.sampled_from(list("ab1 -/'’.,_é€ßİ\n")), max_size=40)
+
+
+@given(TEXT)
+@settings(max_examples=500)
+def test_word_counts_are_the_counts_of_the_index_words(text):
+    # The index counts words with a faster path for plain ASCII text; it must count alike.
+    assert word_counts(text) == Counter(words(text))
 
 
 def test_word_forms_group_only_words_that_occur():

@@ -13,7 +13,7 @@ import json
 import math
 import sys
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 from ..content.knowledge import KnowledgeBase
 from . import pages
 from .dutch import STOP_WORDS, word_groups
-from .search_text import page_text, phrase, words
+from .search_text import page_text, phrase, word_counts
 
 INDEX_VERSION = 1
 # Field weights and length normalisation (BM25F).
@@ -73,8 +73,7 @@ class _Counts:
     numbers: array  # type: ignore[type-arg]
 
     @classmethod
-    def of(cls, found: list[str]) -> _Counts:
-        counted = Counter(found)
+    def of(cls, counted: dict[str, int]) -> _Counts:
         return cls(tuple(map(sys.intern, counted)), array("I", counted.values()))
 
     def items(self) -> zip[tuple[str, int]]:
@@ -105,15 +104,16 @@ def _doc(page: SearchPage, kinds: dict[str, _Known]) -> _Doc:
         summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
     doc = _Doc(page.location, page.title, summary, known.kind, [*known.names, *known.searched_by])
     about = " ".join((known.summary or page.description, known.about, *known.searched_by))
+    # Texts joined by a space: no word goes through one.
     fields = {
-        "title": words(page.title),
-        "names": [word for name in known.names[1:] for word in words(name)],
-        "about": words(about),
-        "headings": [word for heading in text.headings for word in words(heading)],
-        "body": words(text.body),
+        "title": word_counts(page.title),
+        "names": word_counts(" ".join(known.names[1:])),
+        "about": word_counts(about),
+        "headings": word_counts(" ".join(text.headings)),
+        "body": word_counts(text.body),
     }
-    doc.counts = {name: _Counts.of(found) for name, found in fields.items()}
-    doc.lengths = {name: len(found) for name, found in fields.items()}
+    doc.counts = {name: _Counts.of(counted) for name, counted in fields.items()}
+    doc.lengths = {name: sum(counted.values()) for name, counted in fields.items()}
     return doc
 
 
