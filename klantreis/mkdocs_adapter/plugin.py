@@ -28,7 +28,7 @@ from ..site.engine import Engine
 from ..site.macro_calls import simple_calls
 from ..site.search import SearchIndexer, SearchPage, write_material_index
 from ..site.seo import PageFacts, json_ld, structured_data
-from .shared_nav import SharedNavigation, with_material_prefix
+from .shared_parts import SharedParts, with_material_prefix
 
 log = get_plugin_logger(__name__)
 # Progress lines go to their own logger: the CLI shows them, MkDocs' strict mode ignores them.
@@ -99,7 +99,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     indexer: SearchIndexer
     material_search: dict[str, Any] | None = None
     """Material's search_index.json as its plugin wrote it (only its config is kept)."""
-    shared_nav: SharedNavigation | None = None
+    shared_parts: SharedParts | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -260,7 +260,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         self._files = files
         self.state = BuildState(files, nav)
-        self.shared_nav = SharedNavigation(nav)
+        self.shared_parts = SharedParts(nav)
         self._engine().set_urls(
             {
                 file.src_uri: file.url
@@ -418,7 +418,7 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         env.filters["kr_search_worker"] = self._search_worker
-        env.globals["kr_shared_nav"] = self.shared_nav
+        env.globals["kr_shared"] = self.shared_parts
         env.loader = with_material_prefix(env.loader, config.theme.dirs, PACKAGE / "theme")
         if self.state is not None:
             self.state.env = env

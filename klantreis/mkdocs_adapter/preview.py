@@ -173,8 +173,8 @@ class Preview:
                     str(page.content), page.file.src_uri, page.meta["kr_begrip"]
                 )
         doc_files = state.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        if plugin.shared_nav is not None:
-            plugin.shared_nav.forget()  # an edit may change what the navigation shows of a page
+        if plugin.shared_parts is not None:
+            plugin.shared_parts.forget()  # an edit may change what the navigation shows of a page
         for page in rendered:
             mkdocs_build._build_page(page, config, doc_files, state.nav, state.env)
         self._write_glossary_data()

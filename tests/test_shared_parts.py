@@ -1,5 +1,6 @@
-"""Pages outside the navigation share one rendering of Material's navigation per folder
-(klantreis/mkdocs_adapter/shared_nav.py): every page must be what Material makes itself."""
+"""Pages outside the navigation share one rendering of Material's navigation, styles, scripts,
+configuration and footer per folder (klantreis/mkdocs_adapter/shared_parts.py): every page
+must be what a build makes that renders every part for every page."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 from conftest import build, make_project, page
 
-from klantreis.mkdocs_adapter.shared_nav import SharedNavigation
+from klantreis.mkdocs_adapter.shared_parts import SharedParts
 
 ARTICLE = "---\ntitle: {title}\n---\n\n# {title}\n\nOver SEO en conversie in {title}.\n"
 # Pages outside the navigation in several folders and depths, next to pages in it.
@@ -60,9 +61,15 @@ def _project(root: Path, directory_urls: bool, features: list[str], material_nav
         (False, ["navigation.indexes", "navigation.tabs"]),
     ],
 )
-def test_every_page_is_what_material_renders_itself(tmp_path, directory_urls, features):
+def test_every_page_is_what_material_renders_itself(
+    tmp_path, monkeypatch, directory_urls, features
+):
     shared = build(_project(tmp_path / "gedeeld", directory_urls, features, material_nav=False))
-    own = build(_project(tmp_path / "material", directory_urls, features, material_nav=True))
+    with monkeypatch.context() as unshared:
+        # The reference: every part rendered for every page, the navigation by Material's own
+        # partial (a custom_dir's templates come before ours).
+        unshared.setattr(SharedParts, "key", lambda self, page: None)
+        own = build(_project(tmp_path / "material", directory_urls, features, material_nav=True))
     pages = sorted(path.relative_to(own) for path in own.rglob("*.html"))
     assert pages == sorted(path.relative_to(shared) for path in shared.rglob("*.html"))
     differing = [str(path) for path in pages
@@ -89,7 +96,7 @@ def test_pages_outside_the_navigation_share_it_per_folder_and_depth():
         "gids/a/", "gids/b/", "gids/diep/c/", "kort/", "lang/", "gids/d.html", "gids/e.html",
         "handboek/", "")}
     listed = _page("handboek/hoofdstuk/", in_nav=True)
-    shared = SharedNavigation(_nav(*pages.values(), listed))
+    shared = SharedParts(_nav(*pages.values(), listed))
     key = {url: shared.key(page) for url, page in pages.items()}
     assert key["gids/a/"] == key["gids/b/"]
     assert key["kort/"] == key["lang/"]

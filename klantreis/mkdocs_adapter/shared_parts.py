@@ -1,29 +1,34 @@
-"""Material's navigation, rendered once per folder for the pages that are not in it.
+"""Parts of Material's page rendered once per folder for the pages outside the navigation.
 
-Material writes the whole navigation into every page. For a page outside the navigation (an
-article among hundreds, reached from the indexes) no item is active, so its navigation differs
-from that of another such page only in the links, which are relative to the page. Two pages
-that MkDocs makes relative links for from the same depth of the same folder get the same
-navigation, byte for byte, unless a navigation link points below one of them. Those pages share
-one rendering: with hundreds of articles this was most of the time Material took per page.
+Material writes the whole navigation, the stylesheets, scripts, its configuration and the footer
+into every page. For a page outside the navigation (an article among hundreds, reached from the
+indexes) no navigation item is active and there is no previous or next page, so these parts
+differ from those of another such page only in their links, which are relative to the page.
+Two pages that MkDocs makes relative links for from the same depth of the same folder get the
+same parts, byte for byte, unless a navigation link points below one of them. Those pages share
+one rendering of each part: with hundreds of articles the navigation alone was most of the time
+Material took per page.
 
-`theme/partials/nav.html` asks this class; tests/test_shared_nav.py compares every page with
-Material's own rendering.
+`theme/main.html` and `theme/partials/nav.html` ask this class; tests/test_shared_parts.py
+compares every page with a build that renders every part for every page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 
 MATERIAL_PREFIX = "material-theme"
-"""Material's own templates under this prefix: our partials/nav.html includes Material's."""
+"""Material's own templates under this prefix: our partial includes the one it stands before."""
+
+Key = tuple[str, bool]
 
 
-class SharedNavigation:
-    """The rendered navigation of each group of pages outside it (see the module)."""
+class SharedParts:
+    """The rendered parts of each group of pages outside the navigation (see the module)."""
 
     def __init__(self, nav: Any) -> None:
         self._in_nav = {id(page) for page in nav.pages}
@@ -33,10 +38,10 @@ class SharedNavigation:
             parts = url.split("/")
             for depth in range(1, len(parts)):
                 self._folders_linked.add("/".join(parts[:depth]) + "/")
-        self._rendered: dict[tuple[str, bool], str] = {}
+        self._rendered: dict[tuple[str, Key], str] = {}
 
-    def key(self, page: Any) -> tuple[str, bool] | None:
-        """What the page's navigation depends on, or None when it is the page's own."""
+    def key(self, page: Any) -> Key | None:
+        """What the page's parts depend on, or None when they are the page's own."""
         if page is None or page.parent is not None or id(page) in self._in_nav:
             return None
         url = page.url
@@ -47,15 +52,15 @@ class SharedNavigation:
         has_file_name = not url.endswith("/") and "." in name
         return folder, has_file_name
 
-    def has(self, key: tuple[str, bool]) -> bool:
-        return key in self._rendered
-
-    def get(self, key: tuple[str, bool]) -> str:
-        return self._rendered[key]
-
-    def keep(self, key: tuple[str, bool], html: str) -> str:
-        self._rendered[key] = html
-        return html
+    def part(self, name: str, page: Any, render: Callable[[], str]) -> str:
+        """The part `name` of the page: rendered by `render` (a block's `super`, or a macro)
+        once for the pages that share it."""
+        key = self.key(page)
+        if key is None:
+            return render()
+        if (name, key) not in self._rendered:
+            self._rendered[name, key] = render()
+        return self._rendered[name, key]
 
     def forget(self) -> None:
         """Render again on next use: the preview re-renders pages after an edit."""
