@@ -34,7 +34,7 @@ NAV = [
 ]
 
 
-def _project(root: Path, directory_urls: bool, features: list[str], material_nav: bool) -> Path:
+def _project(root: Path, directory_urls: bool, features: list[str], material_partials: bool) -> Path:
     names = [*OUTSIDE, "handboek/hoofdstuk.md"]
     project = make_project(
         root, {f"docs/{name}": ARTICLE.format(title=Path(name).stem) for name in names}
@@ -44,11 +44,12 @@ def _project(root: Path, directory_urls: bool, features: list[str], material_nav
     config["nav"] = NAV
     config["use_directory_urls"] = directory_urls
     config["theme"]["features"] = features
-    if material_nav:
+    if material_partials:
         # The user's own templates come first: Material's partial stands in front of ours.
-        original = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
         (project / "eigen" / "partials").mkdir(parents=True)
-        shutil.copy(original, project / "eigen" / "partials" / "nav.html")
+        for name in ("nav.html", "search.html"):
+            original = Path(material.__file__).parent / "templates" / "partials" / name
+            shutil.copy(original, project / "eigen" / "partials" / name)
         config["theme"]["custom_dir"] = "eigen"
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return project
@@ -64,12 +65,12 @@ def _project(root: Path, directory_urls: bool, features: list[str], material_nav
 def test_every_page_is_what_material_renders_itself(
     tmp_path, monkeypatch, directory_urls, features
 ):
-    shared = build(_project(tmp_path / "gedeeld", directory_urls, features, material_nav=False))
+    shared = build(_project(tmp_path / "gedeeld", directory_urls, features, material_partials=False))
     with monkeypatch.context() as unshared:
-        # The reference: every part rendered for every page, the navigation by Material's own
-        # partial (a custom_dir's templates come before ours).
+        # The reference: every part rendered for every page, the navigation and search box by
+        # Material's own partials (a custom_dir's templates come before ours).
         unshared.setattr(SharedParts, "key", lambda self, page: None)
-        own = build(_project(tmp_path / "material", directory_urls, features, material_nav=True))
+        own = build(_project(tmp_path / "material", directory_urls, features, material_partials=True))
     pages = sorted(path.relative_to(own) for path in own.rglob("*.html"))
     assert pages == sorted(path.relative_to(shared) for path in shared.rglob("*.html"))
     differing = [str(path) for path in pages

@@ -1,16 +1,17 @@
 """Parts of Material's page rendered once per folder for the pages outside the navigation.
 
-Material writes the whole navigation, the stylesheets, scripts, its configuration and the footer
-into every page. For a page outside the navigation (an article among hundreds, reached from the
-indexes) no navigation item is active and there is no previous or next page, so these parts
-differ from those of another such page only in their links, which are relative to the page.
-Two pages that MkDocs makes relative links for from the same depth of the same folder get the
-same parts, byte for byte, unless a navigation link points below one of them. Those pages share
-one rendering of each part: with hundreds of articles the navigation alone was most of the time
-Material took per page.
+Material writes the whole navigation, the search box, the stylesheets, scripts, its
+configuration and the footer into every page. For a page outside the navigation (an article
+among hundreds, reached from the indexes) no navigation item is active and there is no previous
+or next page, so these parts differ from those of another such page only in their links, which
+are relative to the page. Two pages that MkDocs makes relative links for from the same depth of
+the same folder get the same parts, byte for byte, unless a navigation link points below one of
+them. Those pages share one rendering of each part: with hundreds of articles the navigation
+alone was most of the time Material took per page.
 
-`theme/main.html` and `theme/partials/nav.html` ask this class; tests/test_shared_parts.py
-compares every page with a build that renders every part for every page.
+`theme/main.html`, `theme/partials/nav.html` and `theme/partials/search.html` ask this class;
+tests/test_shared_parts.py compares every page with a build that renders every part for every
+page.
 """
 
 from __future__ import annotations
