@@ -206,3 +206,22 @@ def test_an_own_theme_folder_overrides_a_partial_and_keeps_the_knowledge_base_th
     config_block = soup.select_one("script#__config").get_text()
     assert "assets/klantreis/search-worker.js" in config_block
     assert "assets/javascripts/workers/search." not in config_block
+
+
+def test_block_macros_show_on_a_guide_and_in_a_blog_posts_excerpt(project):
+    """A guide's blocks wait out Markdown in the stash; a post's excerpt is converted again from
+    its Markdown, so a post's blocks go in as they are and show in the blog's list too."""
+    post = (
+        "---\ndate: 2026-10-02\nauthors: [marieke]\ndescription: Kanalen.\n---\n"
+        "# Kanalen in beeld\n\n{{ kanalen_van_fase('aandacht') }}\n\n<!-- more -->\n\nMeer.\n"
+    )
+    root = project({
+        "docs/artikelen/posts/kanalen.md": post,
+        "docs/gids/kanalen.md": "# Kanalen\n\n{{ kanalen_van_fase('aandacht') }}\n",
+    })
+    site = build(root)
+    guide = content(page(site, "gids/kanalen/"))
+    listed = content(page(site, "artikelen/"))
+    for soup in (guide, listed):
+        assert "kr-html" not in str(soup)
+        assert soup.select("table a[href*='kanalen/']"), soup

@@ -288,7 +288,11 @@ class KlantreisPlugin(BasePlugin[KlantreisConfig]):
             calls = simple_calls(markdown)
             if calls is not None and all(call.name in AUTHOR_MACROS for call in calls):
                 # Only our macros with constant arguments: call them, the page needs no Jinja.
-                markdown = engine.render_calls(markdown, page.file.src_uri, calls)
+                # Not for a blog post: its excerpt is converted again from its Markdown, where
+                # nothing would put stashed blocks back.
+                markdown = engine.render_calls(
+                    markdown, page.file.src_uri, calls, keep_html=not _shown_in_blog_lists(page)
+                )
                 page.meta["render_macros"] = False
         for key in ("title", "description"):
             value = page.meta.get(key)

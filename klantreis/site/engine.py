@@ -119,9 +119,14 @@ class Engine:
         """A generated page's HTML with the blocks `fill_generated` kept out of Markdown."""
         return self.html_stash.restore(html)
 
-    def render_calls(self, markdown: str, page_src: str, calls: list[MacroCall]) -> str:
-        """The Markdown with each simple macro call replaced by its block (see macro_calls)."""
-        blocks = self.blocks(page_src)
+    def render_calls(
+        self, markdown: str, page_src: str, calls: list[MacroCall], keep_html: bool = False
+    ) -> str:
+        """The Markdown with each simple macro call replaced by its block (see macro_calls).
+
+        With `keep_html` the blocks wait out Markdown in the stash, as on generated pages: a
+        journey map is a large block of HTML that Python-Markdown would read tag by tag."""
+        blocks = self.blocks(page_src, self.html_stash if keep_html else None)
         parts, position = [], 0
         for call in calls:
             parts.append(markdown[position : call.start])
