@@ -103,6 +103,25 @@ def test_a_term_explanation_only(session, tmp_path):
     assert_same_as_a_clean_build(root, site, tmp_path, preview)
 
 
+def test_saves_in_quick_succession_each_show_and_the_index_follows_the_last(session, tmp_path):
+    """An editor that saves while you type: each save renders its pages at once, and the search
+    index, written after a pause, is that of the last save."""
+    root, site, preview = session
+    term = root / "glossary" / "doelgroep.md"
+    text = term.read_text(encoding="utf-8")
+    description = next(line for line in text.splitlines() if line.startswith("description:"))
+    for version in ("eerste", "tweede"):
+        new = f"description: De groep mensen die je wilt bereiken ({version} versie)."
+        edit(term, description, new)
+        description = new
+        assert preview.update().full == ""
+        shown = " ".join(page(site, "begrippen/doelgroep/").get_text().split())
+        assert f"({version} versie)" in shown
+    assert_same_as_a_clean_build(root, site, tmp_path, preview)
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "(tweede versie)" in index and "(eerste versie)" not in index
+
+
 def test_a_journey_stage(session, tmp_path):
     root, site, preview = session
     journey = root / "journeys" / "vera-afslankcoach.yml"

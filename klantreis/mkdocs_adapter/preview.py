@@ -40,6 +40,9 @@ POLLING_INTERVAL = 0.1
 SETTLE_DELAY = 0.05
 """Seconds without another save before the update starts (MkDocs: 0.1); an editor that writes
 a file in two steps is still caught as one save."""
+INDEX_DELAY = 0.3
+"""Seconds after an update before its search index is written. A save within that time (an
+editor that saves while you type) renders its pages at once and writes the index for both."""
 SOURCE_FOLDERS = ("glossary", "journeys")
 """Beside docs_dir: the folders whose files the engine can trace to pages."""
 
@@ -63,12 +66,12 @@ class Preview:
         self.cache = LoadCache()
         self.config: Any = None
         self._stamps: dict[str, Stamp] = {}
-        self._search_index: threading.Thread | None = None
+        self._search_index: _LaterIndex | None = None
 
     def settle(self) -> None:
-        """Wait for the search index of the last save (written after its pages, see update)."""
+        """Have the search index of the last save written (after its pages, see update)."""
         if self._search_index is not None:
-            self._search_index.join()
+            self._search_index.finish()
             self._search_index = None
 
     def build_all(self, reason: str = "") -> Update:
@@ -87,10 +90,13 @@ class Preview:
         """After a save: render again what the save reaches, or everything when in doubt.
 
         The search index, made from every page, is written after the pages, while the browser
-        already shows them (a third of the time of a save at 1,000 pages); the next save or a
-        full build first waits for it.
+        already shows them (a third of the time of a save at 1,000 pages), and only once no
+        other save came within INDEX_DELAY: that save writes it instead. A save while it is
+        being written, or a full build, waits for it.
         """
-        self.settle()
+        if self._search_index is not None:
+            self._search_index.drop()
+            self._search_index = None
         started = time.perf_counter()
         stamps = self._watched_stamps(self.config)
         changed = {
@@ -103,10 +109,8 @@ class Preview:
         if plan.full:
             return self.build_all(plan.full)
         count = self._render_again(plan)
-        plugin = self._plugin(self.config)
-        self._search_index = threading.Thread(
-            target=plugin.write_search_index, args=(self.config,), name="zoekindex")
-        self._search_index.start()
+        plugin, config = self._plugin(self.config), self.config
+        self._search_index = _LaterIndex(lambda: plugin.write_search_index(config))
         return Update(count, time.perf_counter() - started)
 
     # -- deciding ---------------------------------------------------------------------------
@@ -263,6 +267,32 @@ class Preview:
     def _docs_dir(config: Any) -> str:
         root = Path(config.config_file_path).resolve().parent
         return Path(config.docs_dir).resolve().relative_to(root).as_posix()
+
+
+class _LaterIndex:
+    """The search index of the last save, written INDEX_DELAY seconds after it."""
+
+    def __init__(self, write: Any) -> None:
+        self._write = write
+        self._started = threading.Event()
+        self._timer = threading.Timer(INDEX_DELAY, self._run)
+        self._timer.name = "zoekindex"
+        self._timer.start()
+
+    def _run(self) -> None:
+        self._started.set()
+        self._write()
+
+    def drop(self) -> None:
+        """Not wanted any more (a newer save writes its own); waits if writing has begun."""
+        self._timer.cancel()
+        self._timer.join()
+
+    def finish(self) -> None:
+        """Written now, or waited for if writing has begun."""
+        self.drop()
+        if not self._started.is_set():
+            self._write()
 
 
 def _relative(path: Path, root: Path) -> str:
