@@ -17,6 +17,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -272,7 +273,7 @@ class Preview:
 class _LaterIndex:
     """The search index of the last save, written INDEX_DELAY seconds after it."""
 
-    def __init__(self, write: Any) -> None:
+    def __init__(self, write: Callable[[], None]) -> None:
         self._write = write
         self._started = threading.Event()
         self._timer = threading.Timer(INDEX_DELAY, self._run)
