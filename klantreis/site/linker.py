@@ -364,20 +364,23 @@ class _Rewriter:
         and it is already among the mentions. Such a hit is passed over without finding its
         text node, unless it overlaps another hit (the longest of them wins, so it matters).
         """
-        hits, ends_so_far = self._hits, self._ends_so_far
         index = bisect.bisect_left(self._hit_starts, position, index)
-        while index < len(hits):
-            start, end, slug = hits[index]
+        while index < len(self._hits):
+            slug = self._hits[index][2]
             settled = (slug == self.own_slug and slug in self.result.mentioned) or (
                 not self.link_every and slug in self.linked_slugs
             )
-            overlapped = (index > 0 and ends_so_far[index - 1] > start) or (
-                index + 1 < len(hits) and hits[index + 1][0] < end
-            )
-            if not settled or overlapped:
+            if not settled or self._overlaps(index):
                 return index
             index += 1
         return index
+
+    def _overlaps(self, index: int) -> bool:
+        """Whether hit `index` overlaps an earlier or a later hit."""
+        start, end, _ = self._hits[index]
+        return (index > 0 and self._ends_so_far[index - 1] > start) or (
+            index + 1 < len(self._hits) and self._hits[index + 1][0] < end
+        )
 
     def _text(self, start: int, end: int) -> None:
         data = self.source[start:end]
