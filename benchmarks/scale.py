@@ -17,7 +17,10 @@ in two configurations, each twice, every build in its own process:
   (b) ours: `klantreis build` with that configuration.
 
 Wall time is measured around the process, CPU time (user + system) and peak memory (max RSS)
-with os.wait4 for that one child; each build runs `--repeat` times and the medians count. At the
+with os.wait4 for that one child. A round builds plain and then ours, back to back; a ratio is
+the median of the rounds' ratios, so a minute in which the machine is slow weighs on both sides
+of a round instead of on one side of the comparison. The own nav runs ROUNDS rounds (its builds
+are short), the automatic nav fewer (`--repeat` sets both). At the
 middle size one build per configuration runs under cProfile (benchmarks/profile.txt) and the
 preview is measured end to end: `klantreis serve` runs, a file is saved, and the served page
 is polled until it shows the change. At the largest size `klantreis check` and `klantreis
@@ -58,6 +61,9 @@ DEFAULT_SIZES = "1000x500,2000x1000"
 QUICK_SIZES = "50x20"
 NAIVE_BUDGET_SECONDS = 90.0  # the naive linker runs over as many pages as fit in this budget
 PREVIEW_EDITS = 3  # saves per kind of edit in the preview measurement
+# Rounds per configuration. The machines we measure on swing by 30% within minutes; more rounds
+# of the short own-nav builds make its ratio steadier. Automatic nav builds take minutes each.
+ROUNDS = {"eigen-nav": 5, "auto-nav": 2}
 
 TARGETS = {
     "time_ratio": 1.15,
@@ -122,39 +128,55 @@ def median_run(runs: Sequence[Run]) -> Run:
 
 @dataclass
 class Comparison:
-    """One size in one configuration: plain MkDocs + Material against ours."""
+    """One size in one configuration: plain MkDocs + Material against ours, round by round."""
 
     n: int
     t: int
     configuration: str
-    plain: Run
-    ours: Run
+    plain_runs: list[Run]
+    our_runs: list[Run]
     html_plain: int = 0
     html_ours: int = 0
 
     @property
+    def plain(self) -> Run:
+        return median_run(self.plain_runs)
+
+    @property
+    def ours(self) -> Run:
+        return median_run(self.our_runs)
+
+    def ratios(self, measure: Callable[[Run], float]) -> list[float]:
+        """Ours over plain, round by round."""
+        return [measure(ours) / measure(plain)
+                for plain, ours in zip(self.plain_runs, self.our_runs, strict=True)]
+
+    def _ratio(self, measure: Callable[[Run], float]) -> float:
+        return statistics.median(self.ratios(measure))
+
+    @property
     def time_ratio(self) -> float:
-        return self.ours.seconds / self.plain.seconds
+        return self._ratio(lambda run: run.seconds)
 
     @property
     def cpu_ratio(self) -> float:
-        return self.ours.cpu_seconds / self.plain.cpu_seconds
+        return self._ratio(lambda run: run.cpu_seconds)
 
     @property
     def memory_ratio(self) -> float:
-        return self.ours.peak_mb / self.plain.peak_mb
+        return self._ratio(lambda run: run.peak_mb)
 
 
-def compare(project: Path, n: int, t: int, configuration: str, repeat: int) -> Comparison:
+def compare(project: Path, n: int, t: int, configuration: str, rounds: int) -> Comparison:
     plain_runs, our_runs = [], []
-    for _ in range(repeat):
+    for _ in range(rounds):
         plain_runs.append(run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean",
                                "-f", f"plain-{configuration}.yml"], project,
                               f"plain, {configuration}"))
         shutil.copy(project / f"mkdocs-{configuration}.yml", project / "mkdocs.yml")
         our_runs.append(run(klantreis_command("build", "-p", "."), project,
                             f"ours, {configuration}"))
-    result = Comparison(n, t, configuration, median_run(plain_runs), median_run(our_runs))
+    result = Comparison(n, t, configuration, plain_runs, our_runs)
     result.html_plain = len(list((project / "site-plain").rglob("*.html")))
     result.html_ours = len(list((project / "site").rglob("*.html")))
     return result
@@ -412,17 +434,20 @@ def environment_lines() -> list[str]:
 
 def table(results: Sequence[Comparison]) -> list[str]:
     lines = [
-        "| N | T | HTML pages plain/ours | plain s | ours s | time | CPU plain/ours s | CPU "
-        "| plain MB | ours MB | memory |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N | T | HTML pages plain/ours | plain s | ours s | time | time per round "
+        "| CPU plain/ours s | CPU | plain MB | ours MB | memory |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        rounds = ", ".join(f"{ratio:.2f}" for ratio in r.ratios(lambda run: run.seconds))
         lines.append(
             f"| {r.n} | {r.t} | {r.html_plain}/{r.html_ours} | {r.plain.seconds:.1f} "
-            f"| {r.ours.seconds:.1f} | x{r.time_ratio:.2f} "
+            f"| {r.ours.seconds:.1f} | x{r.time_ratio:.2f} | {rounds} "
             f"| {r.plain.cpu_seconds:.1f}/{r.ours.cpu_seconds:.1f} | x{r.cpu_ratio:.2f} "
             f"| {r.plain.peak_mb:.0f} | {r.ours.peak_mb:.0f} | x{r.memory_ratio:.2f} |")
-    return lines
+    note = ("plain s and ours s are the median builds; the ratios are the medians of the "
+            "rounds' ratios (each round builds plain, then ours).")
+    return [*lines, "", note]
 
 
 @dataclass
@@ -508,7 +533,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SIZES}")
     parser.add_argument("--sizes", default=None, help=f"NxT,... (default {DEFAULT_SIZES})")
-    parser.add_argument("--repeat", type=int, default=None, help="builds per measurement")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help=f"rounds per configuration (default {ROUNDS}; --quick: 1)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--naive-budget", type=float, default=None)
     parser.add_argument("--preview-only", action="store_true",
@@ -521,7 +547,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.preview_only:
         return preview_only(parse_sizes(args.sizes or "1000x500")[0])
     sizes = sorted(parse_sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)))
-    repeat = args.repeat or (1 if args.quick else 2)
+    repeat = args.repeat or (1 if args.quick else None)
     suffix = "-quick" if args.quick else ""
     budget = args.naive_budget or (10.0 if args.quick else NAIVE_BUDGET_SECONDS)
     report = Report()
@@ -557,12 +583,12 @@ def preview_only(size: tuple[int, int]) -> int:
     return 0
 
 
-def measure_size(project: Path, n: int, t: int, repeat: int, budget: float,
+def measure_size(project: Path, n: int, t: int, repeat: int | None, budget: float,
                  sizes: Sequence[tuple[int, int]], report: Report, suffix: str) -> None:
     print(f"\n== N={n} T={t}", flush=True)
     generate(project, n, t)
     for configuration in CONFIGURATIONS:
-        comparison = compare(project, n, t, configuration, repeat)
+        comparison = compare(project, n, t, configuration, repeat or ROUNDS[configuration])
         report.comparisons.append(comparison)
         for label, outcome in (("plain", comparison.plain), ("ours", comparison.ours)):
             if not outcome.ok():
