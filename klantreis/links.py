@@ -47,10 +47,24 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
 # Everything that may be a link target in raw Markdown or HTML: a superset of what the parsed
 # page links to (it also finds targets in code), so a page with none broken needs no parse.
-MAYBE_LINK_TARGET = re.compile(r"""\]\(\s*<?([^)>\s]+)|(?:href|src)\s*=\s*["']?([^"'\s>]+)""")
+# What may be a link target in a page's raw text: each pattern has a literal start, or is only
+# run when its marker is in the text, so the search skips through the text (a build reads
+# every page this way).
+MAYBE_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]+)")
+MAYBE_HTML_TARGET = re.compile(r"""(?:href|src)\s*=\s*["']?([^"'\s>]+)""")
 MAYBE_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<([^>]+)>|^\s{0,3}\[[^\]]+\]:\s*(\S+)", re.M)
 # A code span ends in its paragraph: it never crosses a blank line.
 INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _maybe_targets(body: str) -> Iterator[str]:
+    """What may be a link target in the raw text: too much (code, macros) rather than too little."""
+    yield from MAYBE_LINK_TARGET.findall(body)
+    if "href" in body or "src" in body:
+        yield from MAYBE_HTML_TARGET.findall(body)
+    if "]:" in body:
+        for angled, plain in MAYBE_REFERENCE.findall(body):
+            yield angled or plain
 
 
 class _Targets(HTMLParser):
@@ -109,10 +123,9 @@ class LinkChecker:
 
     def _suspicious(self, body: str, src_uri: str, known: set[str]) -> bool:
         """Whether anything in the raw text that may be a link points nowhere (code included)."""
-        found = MAYBE_LINK_TARGET.findall(body) + MAYBE_REFERENCE.findall(body)
         return any(
-            self._problem("a", first or second, src_uri, known) is not None
-            for first, second in found
+            self._problem("a", target, src_uri, known) is not None
+            for target in _maybe_targets(body)
         )
 
     def targets(self, body: str) -> list[tuple[str, str]]:

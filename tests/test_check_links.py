@@ -113,3 +113,18 @@ def test_an_image_that_exists_in_docs_is_fine(project):
         "docs/img/plaatje.png": b"\x89PNG\r\n\x1a\n",
     })
     assert link_findings(root) == []
+
+
+def test_a_page_whose_only_broken_link_is_in_html_is_checked(project):
+    # The quick look that spares parsing most pages must see raw HTML links too.
+    root = project({"docs/gids/gids.md": FRONT + (
+        "# Gids\n\n"                                        # 6, 7
+        "Zie <a href=\"weg.md\">de oude pagina</a>.\n\n"     # 8, 9
+        "<img src=\"weg.png\" alt=\"Weg\">\n"               # 10
+    )})
+    assert link_findings(root) == [
+        "docs/gids/gids.md:8: de link 'weg.md' wijst naar een pagina die niet bestaat. "
+        "Controleer de map en de bestandsnaam (met .md).",
+        "docs/gids/gids.md:10: de afbeelding 'weg.png' bestaat niet. "
+        "Controleer de map en de naam.",
+    ]
