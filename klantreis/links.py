@@ -47,9 +47,8 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
 # Everything that may be a link target in raw Markdown or HTML: a superset of what the parsed
 # page links to (it also finds targets in code), so a page with none broken needs no parse.
-# What may be a link target in a page's raw text: each pattern has a literal start, or is only
-# run when its marker is in the text, so the search skips through the text (a build reads
-# every page this way).
+# Each pattern has a literal start or runs only where its marker occurs: the search then skips
+# through the text instead of trying every position (a build reads every page this way).
 MAYBE_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]+)")
 MAYBE_HTML_TARGET = re.compile(r"""(?:href|src)\s*=\s*["']?([^"'\s>]+)""")
 MAYBE_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<([^>]+)>|^\s{0,3}\[[^\]]+\]:\s*(\S+)", re.M)
@@ -58,7 +57,7 @@ INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.DOTA
 
 
 def _maybe_targets(body: str) -> Iterator[str]:
-    """What may be a link target in the raw text: too much (code, macros) rather than too little."""
+    """The targets the patterns above find in a page's raw text."""
     yield from MAYBE_LINK_TARGET.findall(body)
     if "href" in body or "src" in body:
         yield from MAYBE_HTML_TARGET.findall(body)
