@@ -240,6 +240,10 @@ def test_running_text_in_cells_lists_and_boxes_gets_a_link(place):
      '<div class="geen-begrippen"><div>x</div>SEO</div><p>[seo:SEO]</p>'),
     # A link inside a link's neighbour: only the link's own text is skipped.
     ('<p><a href="x">SEO</a> en SEO</p>', '<p><a href="x">SEO</a> en [seo:SEO]</p>'),
+    # Hand-written HTML in capitals, or in mixed case, is the same HTML to a browser.
+    ('<P><CODE>SEO</CODE> <A HREF="x">SEO</A> en SEO</P>',
+     '<P><CODE>SEO</CODE> <A HREF="x">SEO</A> en [seo:SEO]</P>'),
+    ("<p><kBd>SEO</kBd> en SEO</p>", "<p><kBd>SEO</kBd> en [seo:SEO]</p>"),
 ])
 def test_tags_comments_and_opted_out_blocks_are_read_as_a_browser_reads_them(page, expected):
     result = LINKER.link(page, lambda slug, text: f"[{slug}:{text}]")
