@@ -24,8 +24,11 @@ so the fastest is the best estimate of what the build itself costs (the reasonin
 ROUNDS rounds (its builds are short), the automatic nav fewer (`--repeat` sets both). At the
 middle size one build per configuration runs under cProfile (benchmarks/profile.txt) and the
 preview is measured end to end: `klantreis serve` runs, a file is saved, and the served page
-is polled until it shows the change. At the largest size `klantreis check` and `klantreis
-bundle` run too, and the term linker is timed alone against a regular expression per term form.
+is polled until it shows the change. At the first size both builds with the own nav also run
+once under valgrind, which counts the instructions each executes: a measure the machine's
+swings in speed do not touch (skipped, and said so, without valgrind). At the largest size
+`klantreis check` and `klantreis bundle` run too, and the term linker is timed alone against
+a regular expression per term form.
 The report goes to benchmarks/results.md (a quick run writes results-quick.md). Targets are
 reported, never asserted.
 """
@@ -90,9 +93,12 @@ class Run:
         return self.returncode == 0
 
 
+BUILD_ENV = {"KLANTREIS_OFFLINE": "false", "PYTHONHASHSEED": "0"}
+
+
 def run(command: list[str], cwd: Path, label: str) -> Run:
     """Run one command in a fresh process; wall time, CPU time and peak RSS of that child."""
-    env = {**os.environ, "KLANTREIS_OFFLINE": "false", "PYTHONHASHSEED": "0"}
+    env = {**os.environ, **BUILD_ENV}
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -167,9 +173,7 @@ class Comparison:
 def compare(project: Path, n: int, t: int, configuration: str, rounds: int) -> Comparison:
     plain_runs, our_runs = [], []
     for _ in range(rounds):
-        plain_runs.append(run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean",
-                               "-f", f"plain-{configuration}.yml"], project,
-                              f"plain, {configuration}"))
+        plain_runs.append(run(plain_command(configuration), project, f"plain, {configuration}"))
         shutil.copy(project / f"mkdocs-{configuration}.yml", project / "mkdocs.yml")
         our_runs.append(run(klantreis_command("build", "-p", "."), project,
                             f"ours, {configuration}"))
@@ -177,6 +181,59 @@ def compare(project: Path, n: int, t: int, configuration: str, rounds: int) -> C
     result.html_plain = len(list((project / "site-plain").rglob("*.html")))
     result.html_ours = len(list((project / "site").rglob("*.html")))
     return result
+
+
+def plain_command(configuration: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean",
+            "-f", f"plain-{configuration}.yml"]
+
+
+@dataclass
+class Instructions:
+    """Instructions executed by one build of each side, counted by valgrind (cachegrind)."""
+
+    n: int
+    configuration: str
+    plain: int
+    ours: int
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.plain
+
+
+def count_instructions(project: Path, n: int, configuration: str) -> Instructions | None:
+    """Both builds under valgrind, side by side (a count does not depend on the machine's load).
+
+    Wall time on a shared machine swings by a third from build to build; the number of
+    instructions a build executes does not, so it shows what the engine itself adds. Ours
+    builds in a copy of the project, so the two never share a folder.
+    """
+    if shutil.which("valgrind") is None:
+        return None
+    copy = project.with_name(project.name + "-valgrind")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", "site-plain"))
+    shutil.copy(copy / f"mkdocs-{configuration}.yml", copy / "mkdocs.yml")
+    valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null"]
+    print(f"    counting instructions, {configuration} (valgrind, some minutes) ...", flush=True)
+    started = [
+        subprocess.Popen([*valgrind, *command], cwd=cwd, env={**os.environ, **BUILD_ENV},
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for command, cwd in ((plain_command(configuration), project),
+                             (klantreis_command("build", "-p", "."), copy))
+    ]
+    counts = [_instructions(process.communicate()[1]) for process in started]
+    shutil.rmtree(copy, ignore_errors=True)
+    if None in counts:
+        return None
+    return Instructions(n, configuration, *counts)
+
+
+def _instructions(valgrind_output: str) -> int | None:
+    found = re.search(r"I\s+refs:\s+([\d,]+)", valgrind_output)
+    return int(found.group(1).replace(",", "")) if found else None
 
 
 # -- the preview -----------------------------------------------------------------------------
@@ -456,6 +513,7 @@ class Report:
     preview_first: float = math.nan
     preview_log: str = ""
     linker: LinkerBench | None = None
+    instructions: list[Instructions] = field(default_factory=list)
     check: Run | None = None
     bundle: Run | None = None
     profile: str = ""
@@ -466,10 +524,21 @@ class Report:
         for name, description in CONFIGURATIONS.items():
             rows = [r for r in self.comparisons if r.configuration == name]
             lines += [f"## {name}: {description}", "", *table(rows), ""]
+        lines += self._instruction_lines()
         lines += self._preview_lines() + self._other_lines() + self._target_lines()
         if self.problems:
             lines += ["", "## Problems", "", *[f"- {problem}" for problem in self.problems]]
         return "\n".join(lines) + "\n"
+
+    def _instruction_lines(self) -> list[str]:
+        if not self.instructions:
+            return []
+        lines = ["## Instructions executed (valgrind), one build each, side by side", "",
+                 "| configuration | N | plain | ours | ours / plain |", "|---|---:|---:|---:|---:|"]
+        for count in self.instructions:
+            lines.append(f"| {count.configuration} | {count.n} | {count.plain / 1e9:.1f} G "
+                         f"| {count.ours / 1e9:.1f} G | x{count.ratio:.3f} |")
+        return [*lines, ""]
 
     def _preview_lines(self) -> list[str]:
         if not self.preview or self.preview_size is None:
@@ -593,6 +662,12 @@ def measure_size(project: Path, n: int, t: int, repeat: int | None, budget: floa
             if not outcome.ok():
                 report.problems.append(f"N={n} {configuration}: {label} failed: "
                                        + " | ".join(outcome.output.strip().splitlines()[-3:]))
+    if (n, t) == sizes[0]:
+        counted = count_instructions(project, n, "eigen-nav")
+        if counted is None:
+            report.problems.append("instructions not counted: valgrind missing or it failed")
+        else:
+            report.instructions.append(counted)
     if (n, t) == sizes[(len(sizes) - 1) // 2]:
         profiles = []
         for configuration in CONFIGURATIONS:
