@@ -192,3 +192,19 @@ def test_a_guide_is_found_by_the_search_words_in_its_front_matter(project, tmp_p
     # The words are for search only: the page does not show them.
     page = (root / "site" / "gids" / "afspraak" / "index.html").read_text(encoding="utf-8")
     assert "Intakegesprek" not in page
+
+
+def test_text_marked_for_no_search_is_shown_but_not_indexed(project):
+    root = project({
+        "docs/gids/intern.md": (
+            "---\ntitle: Intern\ndescription: Een gids met een stuk buiten de zoekfunctie.\n---\n"
+            "# Intern\n\nOpen tekst.\n\n"
+            '<p data-search-exclude="ja">Geheimwoord staat alleen op de pagina.</p>\n'
+        ),
+    })
+    site = build(root)
+    assert "geheimwoord" not in index_of(site)["config"]["klantreis"]["words"]
+    page = (site / "gids" / "intern" / "index.html").read_text(encoding="utf-8")
+    # Material's search plugin takes its markers out of the page, as it always did.
+    assert "Geheimwoord staat alleen op de pagina." in page
+    assert "data-search-exclude" not in page

@@ -5,11 +5,13 @@ or this suite fails instead of the search box in a reader's browser.
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
 import material
 import pytest
+from material.plugins.search.plugin import SearchPlugin
 
 from klantreis.mkdocs_adapter.plugin import MATERIAL_WORKER
 
@@ -92,3 +94,21 @@ def test_material_search_plugin_keeps_its_index_where_we_replace_it():
         "Material's search plugin no longer indexes pages with add_entry_from_context")
     assert "self.search_index.generate_search_index(" in source, (
         "Material's search plugin no longer writes its index with generate_search_index")
+
+
+def test_material_search_page_step_only_indexes_and_strips_search_attributes():
+    # The adapter runs this step only on pages whose HTML has "data-search-": on the others it
+    # would index into our stand-in and strip nothing. Anything more it did would be skipped.
+    source = inspect.getsource(SearchPlugin.on_page_context)
+    body = [line.strip() for line in source.splitlines()[1:]
+            if line.strip() and not line.strip().startswith("#")]
+    assert body == [
+        "if not self.config.enabled:",
+        "return",
+        "self.search_index.add_entry_from_context(page)",
+        "page.content = re.sub(",
+        'r"\\s?data-search-\\w+=\\"[^\\"]+\\"",',
+        '"",',
+        "page.content",
+        ")",
+    ], "Material's search plugin does more per page now: see _spare_material_indexing"
