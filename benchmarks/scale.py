@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/scale.py --sizes 250x100,1000x500 --keep
 
 For every size NxT a synthetic knowledge base is generated (benchmarks/synthetic.py) and built
-in two configurations, each twice, every build in its own process:
+in two configurations, in rounds (below), every build in its own process:
 
   - own nav: mkdocs.yml with an explicit `nav:` of the main pages, as the repository has it, with
     the guides beyond the first ten and every term page outside it;

@@ -491,7 +491,9 @@ def _spare_material_indexing(config: Any) -> None:
             )
 
 
-def _only_with_search_attributes(material_step: Any, context: Any, *, page: Any, **kwargs: Any):
+def _only_with_search_attributes(
+    material_step: Any, context: Any, *, page: Any, **kwargs: Any
+) -> Any:
     if page.content and "data-search-" in page.content:
         return material_step(context, page=page, **kwargs)
     return None

@@ -27,8 +27,8 @@ TAG = re.compile(
 COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)
 OPENING_TAG = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]){ATTRIBUTES}>")
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-# Python-Markdown and Material write tag names in lower case. Only a page with a tag in upper
-# case (hand-written HTML) needs patterns that ignore case, which search twice as slowly.
+# Python-Markdown and Material write tag names in lower case. Only a page with a capital in a tag
+# name (hand-written HTML) needs patterns that ignore case, which search twice as slowly.
 UPPER_CASE_TAG = re.compile(r"</?[a-z0-9-]*[A-Z]")
 
 
