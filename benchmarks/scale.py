@@ -158,6 +158,10 @@ class Comparison:
                 for plain, ours in zip(self.plain_runs, self.our_runs, strict=True)]
 
     @property
+    def median_round_ratio(self) -> float:
+        return statistics.median(self.round_ratios())
+
+    @property
     def time_ratio(self) -> float:
         return self.ours.seconds / self.plain.seconds
 
@@ -494,10 +498,10 @@ def table(results: Sequence[Comparison]) -> list[str]:
     ]
     for r in results:
         rounds = ", ".join(f"{ratio:.2f}" for ratio in r.round_ratios())
-        median = statistics.median(r.round_ratios())
         lines.append(
             f"| {r.n} | {r.t} | {r.html_plain}/{r.html_ours} | {r.plain.seconds:.1f} "
-            f"| {r.ours.seconds:.1f} | x{r.time_ratio:.2f} | {rounds} (x{median:.2f}) "
+            f"| {r.ours.seconds:.1f} | x{r.time_ratio:.2f} "
+            f"| {rounds} (x{r.median_round_ratio:.2f}) "
             f"| {r.plain.cpu_seconds:.1f}/{r.ours.cpu_seconds:.1f} | x{r.cpu_ratio:.2f} "
             f"| {r.plain.peak_mb:.0f} | {r.ours.peak_mb:.0f} | x{r.memory_ratio:.2f} |")
     note = ("plain s and ours s are the fastest builds of each side, and time, CPU and memory "
@@ -577,7 +581,7 @@ class Report:
         for r in self.comparisons:
             lines.append(f"| time <= x{TARGETS['time_ratio']}, {r.configuration}, N={r.n} "
                          f"| x{r.time_ratio:.2f} (median of the rounds "
-                         f"x{statistics.median(r.round_ratios()):.2f}) "
+                         f"x{r.median_round_ratio:.2f}) "
                          f"| {verdict(r.time_ratio, TARGETS['time_ratio'])} |")
             lines.append(f"| memory <= x{TARGETS['memory_ratio']}, {r.configuration}, N={r.n} "
                          f"| x{r.memory_ratio:.2f} "
