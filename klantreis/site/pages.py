@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -46,22 +47,27 @@ def journey_page(slug: str) -> str:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the engine adds: where it lives and its Markdown."""
+    """A page the engine adds: where it lives, its front matter and its body."""
 
     src_uri: str
-    markdown: str
-    in_nav: bool = True
-    """False for the pages made by the hundred (terms, channels): their indexes list them."""
+    meta: dict[str, Any]
+    body: str
+
+    @property
+    def in_nav(self) -> bool:
+        """False for the pages made by the hundred (terms, channels): their indexes list them."""
+        return self.meta.get("template") != LIGHT_TEMPLATE
+
+    @cached_property
+    def markdown(self) -> str:
+        # Written when asked for: the preview and the link check list every generated page,
+        # and need the Markdown of a few or none.
+        front = yaml.dump(self.meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{self.body}\n"
 
 
 # libyaml's emitter when PyYAML has it: hundreds of pages' front matter per build.
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _page(src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
-    in_nav = meta.get("template") != LIGHT_TEMPLATE
-    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}\n", in_nav)
 
 
 PLACEHOLDER = re.compile(r"<!-- kr:(_kr_\w+)\(([a-z0-9-]*)\) -->")
@@ -77,12 +83,12 @@ def _call(macro: str, argument: str | None = None) -> str:
 def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
     """Every page the engine adds, in a stable order."""
     pages = [
-        _page(
+        GeneratedPage(
             PHASE_INDEX,
             {"title": "De vijf fasen", "description": _phases_summary(kb)},
             _call("_kr_fasen_pagina"),
         ),
-        _page(
+        GeneratedPage(
             TERM_INDEX,
             {
                 "title": "Begrippen van A tot Z",
@@ -90,7 +96,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             },
             _call("_kr_begrippen_pagina"),
         ),
-        _page(
+        GeneratedPage(
             CHANNEL_INDEX,
             {
                 "title": "Kanalen",
@@ -98,7 +104,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             },
             _call("_kr_kanalen_pagina"),
         ),
-        _page(
+        GeneratedPage(
             JOURNEY_INDEX,
             {
                 "title": "Klantreizen",
@@ -106,7 +112,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             },
             _call("_kr_klantreizen_pagina"),
         ),
-        _page(
+        GeneratedPage(
             WORKSHEET,
             {
                 "title": "Werkblad klantreis",
@@ -122,7 +128,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
     ]
     if kb.sources:
         pages.append(
-            _page(
+            GeneratedPage(
                 SOURCES_INDEX,
                 {
                     "title": "Bronnen",
@@ -134,7 +140,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
         )
     for phase in kb.phases:
         pages.append(
-            _page(
+            GeneratedPage(
                 phase_page(phase.id),
                 {"title": phase.title, "description": phase.goal, "kr_fasen": [phase.id]},
                 _call("_kr_fase_pagina", phase.id),
@@ -142,7 +148,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
         )
     for channel in kb.channels.values():
         pages.append(
-            _page(
+            GeneratedPage(
                 channel_page(channel.id),
                 {
                     "title": f"Kanaal: {channel.name}",
@@ -162,7 +168,9 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             "hide": ["navigation", "toc"],
         }
         pages.append(
-            _page(journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug))
+            GeneratedPage(
+                journey_page(journey.slug), meta, _call("_kr_klantreis_pagina", journey.slug)
+            )
         )
     for term in kb.terms.values():
         meta = {
@@ -181,7 +189,7 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                 _call("_kr_begrip_voet", term.slug),
             ]
         )
-        pages.append(_page(term_page(term.slug), meta, body))
+        pages.append(GeneratedPage(term_page(term.slug), meta, body))
     return pages
 
 
@@ -224,7 +232,7 @@ def placeholder_pages(failed_paths: Iterable[str], existing: set[str]) -> list[G
                 "begrippen_linken": False,
                 "render_macros": False,
             }
-            placeholders[src_uri] = _page(
+            placeholders[src_uri] = GeneratedPage(
                 src_uri,
                 meta,
                 f"Deze pagina verschijnt weer zodra {path} klopt.",
