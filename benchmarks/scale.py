@@ -27,10 +27,11 @@ Environments", ICPE 2017), who show that comparing runs taken at different momen
 a difference of 38% between identical systems. The ratio of the fastest build of each side
 (the reasoning of Python's `timeit`) is reported beside it: it pairs builds from different
 moments, so one lucky build of either side moves it. The own nav runs ROUNDS rounds (its
-builds are short), the automatic nav fewer (`--repeat` sets both). At the
-middle size one build per configuration runs under cProfile (benchmarks/profile.txt) and the
-preview is measured end to end: `klantreis serve` runs, a file is saved, and the served page
-is polled until it shows the change. At every size both builds with the own nav also run
+builds are short), the automatic nav fewer (`--repeat` sets both).
+
+At the middle size one build per configuration runs under cProfile (benchmarks/profile.txt)
+and the preview is measured end to end: `klantreis serve` runs, a file is saved, and the
+served page is polled until it shows the change. At every size both builds with the own nav also run
 once under valgrind, which counts the instructions each executes: a measure the machine's
 swings in speed do not touch (skipped, and said so, without valgrind). At the largest size
 `klantreis check` and `klantreis bundle` run too, and the term linker is timed alone against
